@@ -1,0 +1,193 @@
+import CLibPQ
+import ConnectionPool
+import Dispatch
+import Foundation
+
+/// One libpq connection.
+///
+/// libpq calls block, so every call runs on the connection's own serial dispatch queue, never on
+/// Swift's cooperative thread pool (blocking it would stall every task in the process). The
+/// queue also serialises access to the `PGconn`, which libpq requires.
+///
+/// `@unchecked Sendable`: `handle` and `closed` are only touched on `queue`, which serialises every
+/// libpq call.
+public final class PostgresConnection: @unchecked Sendable, PooledConnection {
+    private nonisolated(unsafe) let handle: OpaquePointer
+    private let queue: DispatchQueue
+    private nonisolated(unsafe) var closed = false
+
+    private init(handle: OpaquePointer, label: String) {
+        self.handle = handle
+        self.queue = DispatchQueue(label: label)
+    }
+
+    /// Opens a connection and prepares the session (UTC, ISO dates, statement timeout).
+    public static func connect(_ configuration: PostgresConfiguration) async throws -> PostgresConnection {
+        let conninfo = configuration.libpqConnectionString
+        let connection: PostgresConnection = try await runBlocking {
+            guard let handle = PQconnectdb(conninfo) else {
+                throw PostgresError(.connectionFailed, "libpq could not allocate a connection.")
+            }
+            if PQstatus(handle) != CONNECTION_OK {
+                let message = String(cString: PQerrorMessage(handle)).trimmed
+                PQfinish(handle)
+                throw PostgresError(.connectionFailed, "Could not connect to Postgres: \(message)")
+            }
+            return PostgresConnection(handle: handle, label: "maestro.postgres.connection")
+        }
+        let timeoutMs = Int(configuration.statementTimeout * 1000)
+        do {
+            _ = try await connection.execute(
+                "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'; SET statement_timeout = \(timeoutMs)")
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    /// Runs blocking work off the cooperative pool.
+    private static func runBlocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Runs `work` with the handle on this connection's queue.
+    private func run<T: Sendable>(_ work: @escaping @Sendable (OpaquePointer) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { [self] in
+                if closed {
+                    continuation.resume(throwing: PostgresError(.connectionLost, "The connection is closed."))
+                    return
+                }
+                continuation.resume(with: Result { try work(handle) })
+            }
+        }
+    }
+
+    /// Runs one statement with bound parameters and returns its rows.
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> [PostgresRow] {
+        let texts = parameters.map(\.postgresText)
+        return try await run { handle in
+            try Self.withResult(handle, sql, texts) { result in Self.rows(of: result) }
+        }
+    }
+
+    /// Runs statements for their effect and returns the number of rows affected by the last one.
+    /// With no parameters, `sql` may hold several statements separated by semicolons.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> Int {
+        let texts = parameters.map(\.postgresText)
+        return try await run { handle in
+            try Self.withResult(handle, sql, texts, simpleProtocol: texts.isEmpty) { result in
+                Int(String(cString: PQcmdTuples(result))) ?? 0
+            }
+        }
+    }
+
+    /// Whether the connection is still good, asked before an idle connection is reused.
+    ///
+    /// A server that shuts down (restart, failover) sends a FATAL message and closes the socket.
+    /// An idle connection's socket is readable only then (we never LISTEN on pooled
+    /// connections), so while it is readable we let libpq consume what is there; reading the EOF
+    /// behind the message marks the connection bad. libpq keeps its sockets non-blocking, so none
+    /// of this waits.
+    public func isUsable() async -> Bool {
+        (try? await run { handle in
+            for _ in 0..<4 {
+                guard PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) == PQTRANS_IDLE else { return false }
+                var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, 0) > 0 else { return true }
+                if PQconsumeInput(handle) == 0 { return false }
+                while let notification = PQnotifies(handle) { PQfreemem(notification) }
+            }
+            return PQstatus(handle) == CONNECTION_OK
+        }) ?? false
+    }
+
+    /// Whether libpq considers the connection broken after an error.
+    func isBroken(after error: (any Error)?) async -> Bool {
+        if let error = error as? PostgresError, error.meansConnectionUnusable { return true }
+        return await !isUsable()
+    }
+
+    /// The server process id, for diagnostics and tests.
+    public func backendPID() async throws -> Int32 {
+        try await run { handle in PQbackendPID(handle) }
+    }
+
+    public func close() async {
+        _ = try? await run { [self] handle in
+            closed = true
+            PQfinish(handle)
+        }
+    }
+
+    // MARK: - libpq plumbing (runs on the connection's queue)
+
+    private static func withResult<T>(
+        _ handle: OpaquePointer, _ sql: String, _ parameters: [String?], simpleProtocol: Bool = false,
+        _ body: (OpaquePointer) throws -> T
+    ) throws -> T {
+        let result: OpaquePointer?
+        if simpleProtocol {
+            result = PQexec(handle, sql)
+        } else {
+            result = withCStrings(parameters) { pointers in
+                PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+            }
+        }
+        guard let result else {
+            throw PostgresError(.connectionLost, "Postgres connection lost: \(String(cString: PQerrorMessage(handle)).trimmed)")
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY else {
+            throw error(from: result, handle: handle)
+        }
+        return try body(result)
+    }
+
+    private static func error(from result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+        let message = primary ?? String(cString: PQresultErrorMessage(result)).trimmed
+        if sqlState == nil && PQstatus(handle) != CONNECTION_OK {
+            return PostgresError(.connectionLost, "Postgres connection lost: \(message.trimmed)")
+        }
+        return PostgresError(.server, sqlState: sqlState, message.trimmed)
+    }
+
+    private static func rows(of result: OpaquePointer) -> [PostgresRow] {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let columns = PostgresColumns(names: (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) })
+        var rows: [PostgresRow] = []
+        rows.reserveCapacity(rowCount)
+        for r in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for c in 0..<columnCount {
+                if PQgetisnull(result, Int32(r), Int32(c)) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(String(cString: PQgetvalue(result, Int32(r), Int32(c))))
+                }
+            }
+            rows.append(PostgresRow(columns: columns, values: values))
+        }
+        return rows
+    }
+
+    /// Lends libpq an array of C strings (NULL for SQL NULL) for the duration of `body`.
+    private static func withCStrings<T>(
+        _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> T
+    ) -> T {
+        if strings.isEmpty { return body(nil) }
+        let owned: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
+        defer { for pointer in owned { free(pointer) } }
+        let borrowed = owned.map { $0.map { UnsafePointer<CChar>($0) } }
+        return borrowed.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+}

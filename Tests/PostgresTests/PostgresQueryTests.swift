@@ -1,0 +1,110 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Postgres queries, parameters and transactions")
+struct PostgresQueryTests {
+    let client: PostgresClient
+
+    init() async throws {
+        client = try PostgresClient(configuration: .init(connectionString: try await TestDatabase.create("queries"), maxConnections: 4))
+        try await client.execute("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL UNIQUE, qty integer, seen timestamptz, blob bytea, doc jsonb)", [])
+    }
+
+    @Test func parametersAreBoundNeverSpliced() async throws {
+        let hostile = "x'); DROP TABLE items; --"
+        try await client.execute("INSERT INTO items (name) VALUES ($1)", [hostile])
+        let rows = try await client.query("SELECT name FROM items WHERE name = $1", [hostile])
+        #expect(try rows.map { try $0.decode("name", as: String.self) } == [hostile])
+        #expect(try await client.query("SELECT count(*) AS n FROM items", []).first?.decode("n", as: Int.self) == 1)
+    }
+
+    @Test func typedDecodingRoundTrips() async throws {
+        let seen = Date(timeIntervalSince1970: 1_790_000_000.123456)
+        let blob = Data([0, 1, 2, 0xFE, 0xFF])
+        try await client.execute(
+            "INSERT INTO items (name, qty, seen, blob, doc) VALUES ($1, $2, $3, $4, $5::jsonb)",
+            ["widget", 42, seen, blob, #"{"a": [1, 2]}"#])
+        let row = try #require(try await client.queryFirst("SELECT * FROM items WHERE name = $1", ["widget"]))
+        #expect(try row.decode("qty", as: Int.self) == 42)
+        #expect(try row.decode("blob", as: Data.self) == blob)
+        let decoded = try row.decode("seen", as: Date.self)
+        #expect(abs(decoded.timeIntervalSince1970 - seen.timeIntervalSince1970) < 0.000_01)
+        #expect(try row.decode("doc", as: String.self) == #"{"a": [1, 2]}"#)
+        #expect(try row.decodeIfPresent("qty", as: Int.self) == 42)
+    }
+
+    @Test func nullsBindAndDecode() async throws {
+        let missing: Int? = nil
+        try await client.execute("INSERT INTO items (name, qty) VALUES ($1, $2)", ["nothing", missing])
+        let row = try #require(try await client.queryFirst("SELECT qty FROM items WHERE name = 'nothing'"))
+        #expect(try row.decodeIfPresent("qty", as: Int.self) == nil)
+        #expect(throws: PostgresError.self) { try row.decode("qty", as: Int.self) }
+    }
+
+    @Test func decodingErrorsNameTheColumn() async throws {
+        let row = try #require(try await client.queryFirst("SELECT 'abc' AS label", []))
+        do {
+            _ = try row.decode("label", as: Int.self)
+            Issue.record("decoding text as Int should fail")
+        } catch let error as PostgresError {
+            #expect(error.code == .decoding)
+            #expect(error.message.contains("\"label\""))
+        }
+        #expect(throws: PostgresError.self) { try row.decode("nope", as: String.self) }
+    }
+
+    @Test func serverErrorsCarrySQLState() async throws {
+        try await client.execute("INSERT INTO items (name) VALUES ($1)", ["dup"])
+        do {
+            try await client.execute("INSERT INTO items (name) VALUES ($1)", ["dup"])
+            Issue.record("duplicate insert should fail")
+        } catch let error as PostgresError {
+            #expect(error.code == .server)
+            #expect(error.sqlState == SQLState.uniqueViolation)
+        }
+        // The connection that saw the error is still good for the next statement.
+        #expect(try await client.query("SELECT 1 AS one").count == 1)
+    }
+
+    @Test func transactionCommitsOnReturn() async throws {
+        let id: Int = try await client.transaction { tx in
+            let row = try #require(try await tx.queryFirst("INSERT INTO items (name) VALUES ('committed') RETURNING id"))
+            return try row.decode("id")
+        }
+        #expect(try await client.query("SELECT 1 FROM items WHERE id = $1", [id]).count == 1)
+    }
+
+    @Test func transactionRollsBackOnThrow() async throws {
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) {
+            try await client.transaction { tx in
+                try await tx.execute("INSERT INTO items (name) VALUES ('rolled-back')", [])
+                throw Boom()
+            }
+        }
+        #expect(try await client.query("SELECT 1 FROM items WHERE name = 'rolled-back'").isEmpty)
+        // The pooled connection is back in a clean state, not stuck inside the aborted transaction.
+        #expect(try await client.query("SELECT 1 AS one").count == 1)
+    }
+
+    @Test func statementTimeoutCancelsLongQueries() async throws {
+        let url = client.configuration.connectionString
+        let strict = try PostgresClient(configuration: .init(connectionString: url, maxConnections: 1, statementTimeout: 0.2))
+        do {
+            _ = try await strict.query("SELECT pg_sleep(3)")
+            Issue.record("pg_sleep(3) should hit the 0.2 s statement timeout")
+        } catch let error as PostgresError {
+            #expect(error.sqlState == SQLState.queryCanceled)
+        }
+        #expect(try await strict.query("SELECT 1 AS one").count == 1)
+        await strict.shutdown()
+    }
+
+    @Test func malformedConnectionStringsAreRejectedUpFront() {
+        #expect(throws: PostgresError.self) {
+            _ = try PostgresClient(configuration: .init(connectionString: "postgresql://[broken"))
+        }
+    }
+}
