@@ -1,0 +1,1 @@
+// Resolvers: binds schema.graphql fields to Engine calls (issue 5).

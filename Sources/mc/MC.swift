@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `mc`: runs and operates Maestro Composer.
+@main
+struct MC: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mc",
+        abstract: "Maestro Composer: durable, multi-tenant workflow orchestration.",
+        subcommands: [Serve.self, Migrate.self])
+}
