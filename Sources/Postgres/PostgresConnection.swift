@@ -33,6 +33,9 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
                 PQfinish(handle)
                 throw PostgresError(.connectionFailed, "Could not connect to Postgres: \(message)")
             }
+            // Server NOTICEs (e.g. "relation already exists, skipping") are not errors; libpq's
+            // default processor would print them to stderr, interleaved with our logs.
+            PQsetNoticeProcessor(handle, { _, _ in }, nil)
             return PostgresConnection(handle: handle, label: "maestro.postgres.connection")
         }
         let timeoutMs = Int(configuration.statementTimeout * 1000)

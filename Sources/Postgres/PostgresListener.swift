@@ -124,6 +124,7 @@ public final class PostgresListener: Sendable {
             PQfinish(handle)
             return nil
         }
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         let channels: [String] = state.withLock { state in
             state.connects += 1
             return Array(state.subscribers.keys)
