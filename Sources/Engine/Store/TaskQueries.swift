@@ -1,0 +1,112 @@
+import Foundation
+import Postgres
+
+/// Every statement on the `tasks` table, each named after the queue operation that runs it.
+/// Nothing else writes SQL for this table. Each takes `some PostgresExecutor`, so callers can run
+/// it on its own or inside their transaction (a step's result and its successors' tasks commit
+/// together).
+public enum TaskQueries {
+    /// The channel that carries "work is ready in queue X" hints; delivered on commit.
+    public static let notifyChannel = "maestro_tasks"
+
+    /// Inserts a task and sends the wake-up hint. Returns the new id, or nil when a task with the
+    /// same unique key already exists for the tenant.
+    @discardableResult
+    public static func insert(_ task: NewTask, on db: some PostgresExecutor) async throws -> Int64? {
+        let rows = try await db.query("""
+            WITH inserted AS (
+                INSERT INTO tasks (tenant_id, queue, kind, priority, payload, max_attempts, run_at, unique_key)
+                VALUES ($1, $2, $3, $4, $5::jsonb, $6, COALESCE($7::timestamptz, now()), $8)
+                ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
+                RETURNING id
+            )
+            SELECT id, pg_notify($9, $2) FROM inserted
+            """,
+            [task.tenantID, task.queue, task.kind, task.priority.rawValue, task.payload, task.maxAttempts,
+             task.runAt, task.uniqueKey, notifyChannel])
+        return try rows.first?.decode("id", as: Int64.self)
+    }
+
+    /// Claims up to `limit` ready tasks of `queue` for `worker`, most urgent first, and leases
+    /// them for `leaseSeconds`. One statement; `SKIP LOCKED` lets concurrent workers take
+    /// disjoint batches without waiting on each other.
+    public static func claim(queue: String, limit: Int, worker: String, leaseSeconds: Double, on db: some PostgresExecutor) async throws -> [ClaimedTask] {
+        try await db.query("""
+            WITH picked AS (
+                SELECT id FROM tasks
+                WHERE state = 'ready' AND queue = $1 AND run_at <= now()
+                ORDER BY priority, run_at, id
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE tasks t
+            SET state = 'running', attempt = t.attempt + 1, leased_by = $3,
+                lease_expires_at = now() + make_interval(secs => $4)
+            FROM picked WHERE t.id = picked.id
+            RETURNING t.id, t.tenant_id, t.queue, t.kind, t.priority, t.payload::text AS payload,
+                      t.attempt, t.max_attempts, t.lease_expires_at
+            """, [queue, limit, worker, leaseSeconds]
+        ).map(ClaimedTask.init(row:)).sorted { ($0.priority.rawValue, $0.id) < ($1.priority.rawValue, $1.id) }
+    }
+
+    /// Marks a claimed task completed. False when the lease was lost (the task was rescued and
+    /// maybe claimed again): the caller must then roll back whatever it wrote alongside.
+    public static func complete(_ task: ClaimedTask, on db: some PostgresExecutor) async throws -> Bool {
+        try await db.execute("""
+            UPDATE tasks SET state = 'completed', finished_at = now(), leased_by = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND attempt = $2 AND state = 'running'
+            """, [task.id, task.attempt]) == 1
+    }
+
+    /// Records a failed attempt: back to `ready` after `retryAfter` seconds while attempts remain,
+    /// otherwise `failed`. Returns the new state, or nil when the lease was lost.
+    public static func fail(_ task: ClaimedTask, error: String, retryAfter: Double, on db: some PostgresExecutor) async throws -> TaskState? {
+        let rows = try await db.query("""
+            UPDATE tasks
+            SET state = CASE WHEN attempt >= max_attempts THEN 'failed' ELSE 'ready' END,
+                run_at = CASE WHEN attempt >= max_attempts THEN run_at ELSE now() + make_interval(secs => $3) END,
+                finished_at = CASE WHEN attempt >= max_attempts THEN now() END,
+                last_error = $4, leased_by = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND attempt = $2 AND state = 'running'
+            RETURNING state
+            """, [task.id, task.attempt, retryAfter, error])
+        return try rows.first.flatMap { TaskState(rawValue: try $0.decode("state")) }
+    }
+
+    /// Fails a task for good, whatever attempts remain. Returns false when the lease was lost.
+    @discardableResult
+    public static func failPermanently(_ task: ClaimedTask, error: String, on db: some PostgresExecutor) async throws -> Bool {
+        try await db.execute("""
+            UPDATE tasks SET state = 'failed', finished_at = now(), last_error = $3, leased_by = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND attempt = $2 AND state = 'running'
+            """, [task.id, task.attempt, error]) == 1
+    }
+
+    /// Extends a lease the worker still holds (long-running work heartbeats with this).
+    public static func extendLease(_ task: ClaimedTask, bySeconds seconds: Double, on db: some PostgresExecutor) async throws -> Bool {
+        try await db.execute("""
+            UPDATE tasks SET lease_expires_at = now() + make_interval(secs => $3)
+            WHERE id = $1 AND attempt = $2 AND state = 'running'
+            """, [task.id, task.attempt, seconds]) == 1
+    }
+
+    /// Returns tasks whose lease expired (their worker died or stalled) to `ready`, or to `failed`
+    /// when that was their last attempt. Returns how many were rescued.
+    @discardableResult
+    public static func rescueExpired(on db: some PostgresExecutor) async throws -> Int {
+        try await db.execute("""
+            UPDATE tasks
+            SET state = CASE WHEN attempt >= max_attempts THEN 'failed' ELSE 'ready' END,
+                finished_at = CASE WHEN attempt >= max_attempts THEN now() END,
+                last_error = 'lease expired (worker ' || COALESCE(leased_by, '?') || ' stopped or stalled)',
+                leased_by = NULL, lease_expires_at = NULL
+            WHERE state = 'running' AND lease_expires_at < now()
+            """, [])
+    }
+
+    /// The state of one task, for callers that track their own work.
+    public static func state(ofTask id: Int64, on db: some PostgresExecutor) async throws -> TaskState? {
+        try await db.queryFirst("SELECT state FROM tasks WHERE id = $1", [id])
+            .flatMap { TaskState(rawValue: try $0.decode("state")) }
+    }
+}
