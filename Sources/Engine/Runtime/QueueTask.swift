@@ -24,11 +24,14 @@ public struct NewTask: Sendable {
     public var runAt: Date?
     /// At most one task per tenant carries a given key: enqueueing it again is a no-op.
     public var uniqueKey: String?
+    /// The execution this task works for, if any.
+    public var executionID: UUID?
 
     public init(
         tenantID: String, queue: String = "default", kind: String, priority: TaskPriority = .standard,
-        payload: String = "{}", maxAttempts: Int = 1, runAt: Date? = nil, uniqueKey: String? = nil
+        payload: String = "{}", maxAttempts: Int = 1, runAt: Date? = nil, uniqueKey: String? = nil, executionID: UUID? = nil
     ) {
+        self.executionID = executionID
         self.tenantID = tenantID
         self.queue = queue
         self.kind = kind

@@ -15,15 +15,15 @@ public enum TaskQueries {
     public static func insert(_ task: NewTask, on db: some PostgresExecutor) async throws -> Int64? {
         let rows = try await db.query("""
             WITH inserted AS (
-                INSERT INTO tasks (tenant_id, queue, kind, priority, payload, max_attempts, run_at, unique_key)
-                VALUES ($1, $2, $3, $4, $5::jsonb, $6, COALESCE($7::timestamptz, now()), $8)
+                INSERT INTO tasks (tenant_id, queue, kind, priority, payload, max_attempts, run_at, unique_key, execution_id)
+                VALUES ($1, $2, $3, $4, $5::jsonb, $6, COALESCE($7::timestamptz, now()), $8, $10)
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
                 RETURNING id
             )
             SELECT id, pg_notify($9, $2) FROM inserted
             """,
             [task.tenantID, task.queue, task.kind, task.priority.rawValue, task.payload, task.maxAttempts,
-             task.runAt, task.uniqueKey, notifyChannel])
+             task.runAt, task.uniqueKey, notifyChannel, task.executionID])
         return try rows.first?.decode("id", as: Int64.self)
     }
 
@@ -102,6 +102,15 @@ public enum TaskQueries {
                 leased_by = NULL, lease_expires_at = NULL
             WHERE state = 'running' AND lease_expires_at < now()
             """, [])
+    }
+
+    /// Cancels the not-yet-running tasks of an execution; running ones finish and find the
+    /// execution ended.
+    @discardableResult
+    public static func cancelReady(executionID: UUID, on db: some PostgresExecutor) async throws -> Int {
+        try await db.execute("""
+            UPDATE tasks SET state = 'cancelled', finished_at = now() WHERE execution_id = $1 AND state = 'ready'
+            """, [executionID])
     }
 
     /// The state of one task, for callers that track their own work.

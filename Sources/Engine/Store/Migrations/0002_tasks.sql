@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS tasks (
     tenant_id         text NOT NULL,
     queue             text NOT NULL DEFAULT 'default',
     kind              text NOT NULL,
+    -- The execution the task belongs to, if any (cancelling an execution cancels its ready tasks).
+    execution_id      uuid,
     -- 0 critical, 1 standard, 2 batch: lower runs first.
     priority          bigint NOT NULL DEFAULT 1,
     -- ready | running | completed | failed | cancelled
@@ -29,4 +31,5 @@ CREATE TABLE IF NOT EXISTS tasks (
 
 CREATE INDEX IF NOT EXISTS tasks_ready_idx ON tasks (queue, priority, run_at, id) WHERE state = 'ready';
 CREATE INDEX IF NOT EXISTS tasks_lease_idx ON tasks (lease_expires_at) WHERE state = 'running';
+CREATE INDEX IF NOT EXISTS tasks_execution_idx ON tasks (execution_id) WHERE execution_id IS NOT NULL AND state = 'ready';
 CREATE UNIQUE INDEX IF NOT EXISTS tasks_unique_key_idx ON tasks (tenant_id, unique_key) WHERE unique_key IS NOT NULL;

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import Postgres
+
+/// The engine assembled for a process: publishing, executions, and the workers that run steps.
+/// `mc serve` and `mc worker` build one; tests do too.
+public struct EngineRuntime: Sendable {
+    public struct Configuration: Sendable {
+        /// Values templates read as `{{env.NAME}}`: by default every `MAESTRO_ENV_NAME` variable of
+        /// the process (other variables, such as database URLs, stay private).
+        public var environment: [String: String]
+        /// Where `{{secret:...}}` references are resolved.
+        public var secrets: any SecretProvider
+        /// Named read-only data sources for `sql` steps.
+        public var dataSources: [String: PostgresClient]
+        public var workerConcurrency: Int
+        public var leaseSeconds: Double
+        public var pollInterval: Duration
+
+        public init(
+            environment: [String: String] = Configuration.templateEnvironment(), secrets: any SecretProvider = EnvironmentSecretProvider(),
+            dataSources: [String: PostgresClient] = [:], workerConcurrency: Int = 20, leaseSeconds: Double = 30, pollInterval: Duration = .seconds(1)
+        ) {
+            self.environment = environment
+            self.secrets = secrets
+            self.dataSources = dataSources
+            self.workerConcurrency = workerConcurrency
+            self.leaseSeconds = leaseSeconds
+            self.pollInterval = pollInterval
+        }
+
+        /// `MAESTRO_ENV_PRICING_URL=...` becomes `{{env.PRICING_URL}}`.
+        public static func templateEnvironment(_ process: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+            var values: [String: String] = [:]
+            for (key, value) in process where key.hasPrefix("MAESTRO_ENV_") {
+                values[String(key.dropFirst("MAESTRO_ENV_".count))] = value
+            }
+            return values
+        }
+    }
+
+    public let postgres: PostgresClient
+    public let configuration: Configuration
+    public let publisher: WorkflowPublisher
+    public let executions: Executions
+    let definitions = DefinitionCache()
+
+    public init(postgres: PostgresClient, configuration: Configuration = Configuration()) {
+        self.postgres = postgres
+        self.configuration = configuration
+        self.publisher = WorkflowPublisher(postgres: postgres)
+        self.executions = Executions(postgres: postgres, definitions: definitions, environment: configuration.environment)
+    }
+
+    /// The handler for `step` tasks.
+    public func stepHandler(logger: Logger = Logger(label: "maestro.steps")) -> StepTaskHandler {
+        StepTaskHandler(
+            postgres: postgres, definitions: definitions, environment: configuration.environment, secrets: configuration.secrets,
+            executors: [
+                .http: HTTPStepExecutor(), .transform: TransformStepExecutor(), .delay: DelayStepExecutor(),
+                .sql: SQLStepExecutor(dataSources: configuration.dataSources),
+            ],
+            leaseSeconds: configuration.leaseSeconds, logger: logger)
+    }
+
+    /// A worker service running steps from the default queue.
+    public func worker(listener: PostgresListener?, logger: Logger = Logger(label: "maestro.worker")) -> TaskWorker {
+        TaskWorker(
+            configuration: .init(
+                concurrency: configuration.workerConcurrency, batchSize: min(configuration.workerConcurrency, 20),
+                leaseSeconds: configuration.leaseSeconds, pollInterval: configuration.pollInterval),
+            postgres: postgres, listener: listener, handler: stepHandler(logger: logger), logger: logger)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Postgres
+
+/// Starts, cancels and reads executions.
+public struct Executions: Sendable {
+    let postgres: PostgresClient
+    let definitions: DefinitionCache
+    let environment: [String: String]
+
+    /// - Parameter environment: values templates read as `{{env.NAME}}`.
+    public init(postgres: PostgresClient, environment: [String: String] = [:]) {
+        self.init(postgres: postgres, definitions: DefinitionCache(), environment: environment)
+    }
+
+    init(postgres: PostgresClient, definitions: DefinitionCache, environment: [String: String]) {
+        self.postgres = postgres
+        self.definitions = definitions
+        self.environment = environment
+    }
+
+    /// Starts an execution of a published version.
+    ///
+    /// The input is validated against the version's `inputSchema` before anything is stored. With
+    /// an idempotency key, starting again with the same key returns the first execution.
+    public func start(tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil) async throws -> ExecutionRecord {
+        if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
+            return existing
+        }
+        guard let stored = try await WorkflowQueries.version(tenantID: tenantID, name: name, version: version, on: postgres) else {
+            throw EngineError(.notFound, "Workflow \"\(name)\" has no published version \(version).")
+        }
+        let definition = try await definitions.definition(tenantID: tenantID, versionID: stored.id, postgres: postgres)
+        let problems = definition.inputSchema.validate(input)
+        guard problems.isEmpty else {
+            throw EngineError(.invalidInput, "The input does not match the inputSchema of \(name)@\(version).", details: problems.map(\.description))
+        }
+        let id = UUID()
+        let environment = self.environment
+        do {
+            return try await postgres.transaction { tx in
+                try await ExecutionQueries.insert(
+                    id: id, tenantID: tenantID, versionID: stored.id, input: input, idempotencyKey: idempotencyKey,
+                    traceID: Self.newTraceID(), on: tx)
+                try await EventQueries.append(
+                    tenantID: tenantID, executionID: id, type: .executionCreated,
+                    payload: ["workflow": .string(name), "version": .string(version)], on: tx)
+                guard let execution = try await ExecutionQueries.lock(tenantID: tenantID, id: id, on: tx) else {
+                    throw EngineError(.invalidState, "The execution vanished while it was being created.")
+                }
+                try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, on: tx)
+                return try await ExecutionQueries.find(tenantID: tenantID, id: id, on: tx) ?? execution
+            }
+        } catch let error as PostgresError where error.sqlState == SQLState.uniqueViolation && idempotencyKey != nil {
+            // Another request with the same key won the race: answer with its execution.
+            if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
+                return existing
+            }
+            throw error
+        }
+    }
+
+    /// Cancels an execution: it ends as CANCELLED, its pending steps never start, running steps
+    /// finish but change nothing. Cancelling an ended execution returns it unchanged.
+    @discardableResult
+    public func cancel(tenantID: String, id: UUID) async throws -> ExecutionRecord {
+        try await postgres.transaction { tx in
+            guard let execution = try await ExecutionQueries.lock(tenantID: tenantID, id: id, on: tx) else {
+                throw EngineError(.notFound, "Execution \(id) does not exist.")
+            }
+            if execution.status.isTerminal { return execution }
+            try await ExecutionQueries.finish(id, status: .cancelled, output: nil, error: nil, on: tx)
+            try await EventQueries.append(tenantID: tenantID, executionID: id, type: .executionCancelled, on: tx)
+            try await TaskQueries.cancelReady(executionID: id, on: tx)
+            return try await ExecutionQueries.find(tenantID: tenantID, id: id, on: tx) ?? execution
+        }
+    }
+
+    /// One execution, or nil (also for another tenant's execution).
+    public func get(tenantID: String, id: UUID) async throws -> ExecutionRecord? {
+        try await ExecutionQueries.find(tenantID: tenantID, id: id, on: postgres)
+    }
+
+    /// The runs of every step of an execution.
+    public func stepRuns(tenantID: String, id: UUID) async throws -> [StepRunRecord] {
+        try await StepRunQueries.all(tenantID: tenantID, executionID: id, on: postgres)
+    }
+
+    /// The execution's events after `sequence`, in order.
+    public func events(tenantID: String, id: UUID, after sequence: Int = 0) async throws -> [ExecutionEvent] {
+        try await EventQueries.all(tenantID: tenantID, executionID: id, after: sequence, on: postgres)
+    }
+
+    /// Recomputes the event hash chain; returns the sequence numbers that fail (empty = intact).
+    public func verifyEvents(tenantID: String, id: UUID) async throws -> [Int] {
+        try await EventQueries.brokenLinks(tenantID: tenantID, executionID: id, on: postgres)
+    }
+
+    /// A W3C trace id: 16 random bytes as 32 hex digits.
+    static func newTraceID() -> String {
+        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}

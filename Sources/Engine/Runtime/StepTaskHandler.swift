@@ -1,0 +1,181 @@
+import Foundation
+import Logging
+import Postgres
+
+/// Runs `step` tasks: loads the execution and its definition, renders the step, runs it with its
+/// timeout, and records the outcome.
+///
+/// On success the step's result, its events, the task's completion and its successors' tasks
+/// commit in one transaction that holds the execution's row lock; the completion is fenced by the
+/// task's attempt, so a worker that lost its lease rolls everything back instead of recording the
+/// step twice.
+public struct StepTaskHandler: TaskHandler {
+    let postgres: PostgresClient
+    let definitions: DefinitionCache
+    let environment: [String: String]
+    let secrets: any SecretProvider
+    let executors: [StepKind: any StepExecutor]
+    let leaseSeconds: Double
+    let logger: Logger
+
+    /// Seconds a step may run when its definition sets no timeout.
+    static let defaultTimeout = 30.0
+
+    public func handle(_ task: ClaimedTask) async -> TaskOutcome {
+        guard let payload = try? StepTaskPayload(json: task.payload) else {
+            return .failed(error: "The task payload is not a step reference: \(task.payload)")
+        }
+        do {
+            return try await run(task, payload)
+        } catch {
+            // The database (or something else outside the step) failed: try the task again later.
+            logger.warning("Step task \(task.id) could not be processed: \(error)")
+            return .retry(after: 1, error: "\(error)")
+        }
+    }
+
+    private func run(_ task: ClaimedTask, _ payload: StepTaskPayload) async throws -> TaskOutcome {
+        guard let execution = try await ExecutionQueries.find(tenantID: task.tenantID, id: payload.executionID, on: postgres) else {
+            return .failed(error: "Execution \(payload.executionID) does not exist.")
+        }
+        if execution.status.isTerminal { return .completed }
+        let definition = try await definitions.definition(tenantID: task.tenantID, versionID: execution.workflowVersionID, postgres: postgres)
+        guard let step = definition.step(payload.stepID) else {
+            return .failed(error: "Step \"\(payload.stepID)\" is not part of the workflow definition.")
+        }
+        let runs = try await StepRunQueries.all(tenantID: task.tenantID, executionID: execution.id, on: postgres)
+        var outputs: [String: JSONValue] = [:]
+        for run in runs where run.status == "SUCCEEDED" { outputs[run.stepID] = run.output ?? .null }
+        if outputs[step.id] != nil { return .completed }
+
+        try await recordStart(task, execution, step)
+        let timeout = step.timeout?.seconds ?? Self.defaultTimeout
+        let invocation = StepInvocation(
+            tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration,
+            attempt: task.attempt, traceID: execution.traceID, timeout: timeout)
+        let context = TemplateContext(input: execution.input, stepOutputs: outputs, env: environment)
+
+        let outcome: Result<StepResult, StepFailure>
+        do throws(StepFailure) {
+            outcome = .success(try await runStep(step, context: context, invocation: invocation, task: task))
+        } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let result):
+            try await recordSuccess(task, execution, step, result, definition)
+            return .completedByHandler
+        case .failure(let failure):
+            let attemptsLeft = task.attempt < task.maxAttempts
+            if failure.retryable && attemptsLeft {
+                let delay = retryDelay(step, afterAttempt: task.attempt)
+                try await recordRetry(task, execution, step, failure, delay)
+                return .retry(after: delay, error: failure.message)
+            }
+            try await recordFailure(task, execution, step, failure, definition)
+            return .completedByHandler
+        }
+    }
+
+    /// Resolves secrets, renders and runs the step under its timeout, heartbeating the lease.
+    private func runStep(_ step: StepDefinition, context: TemplateContext, invocation: StepInvocation, task: ClaimedTask) async throws(StepFailure) -> StepResult {
+        guard let executor = executors[step.type.kind] else {
+            throw StepFailure(message: "Step type \(step.type.kind.rawValue) is not available in this version.", retryable: false)
+        }
+        let paths = Array(Set(step.type.templates(at: .root).flatMap(\.template.references).compactMap { reference -> String? in
+            if case .secret(let path) = reference.root { return path }
+            return nil
+        }))
+        let resolved: ResolvedSecrets
+        do {
+            resolved = try await ResolvedSecrets.resolving(paths, with: secrets)
+        } catch {
+            throw StepFailure(message: error.description, retryable: false)
+        }
+        let renderer = TemplateRenderer(context: context, secrets: resolved)
+        let postgres = self.postgres
+        let lease = leaseSeconds
+        let outcome: Result<StepResult, StepFailure> = await withTaskGroup(of: Result<StepResult, StepFailure>?.self) { group in
+            group.addTask {
+                do throws(StepFailure) { return .success(try await executor.run(step.type, renderer: renderer, invocation: invocation)) }
+                catch { return .failure(error) }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(invocation.timeout))
+                return Task.isCancelled ? nil : .failure(StepFailure(message: "Step \"\(step.id)\" timed out after \(invocation.timeout) s.", retryable: true))
+            }
+            group.addTask {
+                // Heartbeat: keep the lease while a long step runs.
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(max(lease / 3, 0.1)))
+                    if Task.isCancelled { break }
+                    _ = try? await TaskQueries.extendLease(task, bySeconds: lease, on: postgres)
+                }
+                return nil
+            }
+            var first: Result<StepResult, StepFailure>?
+            while first == nil, let next = await group.next() { first = next }
+            group.cancelAll()
+            return first ?? .failure(StepFailure(message: "The step ended without a result.", retryable: true))
+        }
+        return try outcome.get()
+    }
+
+    private func retryDelay(_ step: StepDefinition, afterAttempt attempt: Int) -> Double {
+        guard let retry = step.retry else { return 1 }
+        let base = retry.backoff.delay(afterAttempt: attempt)
+        return retry.jitter ? base * Double.random(in: 0.5...1.0) : base
+    }
+
+    // MARK: - Recording outcomes
+
+    private func recordStart(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition) async throws {
+        try await postgres.transaction { tx in
+            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx), !locked.status.isTerminal else { return }
+            if try await ExecutionQueries.markRunning(execution.id, on: tx) {
+                try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .executionStarted, on: tx)
+            }
+            try await StepRunQueries.started(tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: task.attempt, input: nil, on: tx)
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepStarted, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
+        }
+    }
+
+    private func recordSuccess(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ result: StepResult, _ definition: WorkflowDefinition) async throws {
+        let environment = self.environment
+        try await postgres.transaction { tx in
+            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
+            guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+            if locked.status.isTerminal { return }  // cancelled or failed meanwhile: the result changes nothing
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: 0, status: "SUCCEEDED", output: result.output, error: nil, on: tx)
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
+            try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, on: tx)
+        }
+    }
+
+    private func recordRetry(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, _ delay: Double) async throws {
+        try await postgres.transaction { tx in
+            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx), !locked.status.isTerminal else { return }
+            try await EventQueries.append(
+                tenantID: task.tenantID, executionID: execution.id, type: .stepRetrying, stepID: step.id,
+                payload: ["attempt": .int(Int64(task.attempt)), "error": .string(failure.message), "retryInSeconds": .double(delay)], on: tx)
+        }
+    }
+
+    private func recordFailure(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, _ definition: WorkflowDefinition) async throws {
+        try await postgres.transaction { tx in
+            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
+            guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
+            if locked.status.isTerminal { return }
+            let error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: 0, status: "FAILED", output: nil, error: .object(error), on: tx)
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(error), on: tx)
+            try await ExecutionProgress.fail(locked, error: ["message": .string("Step \"\(step.id)\" failed: \(failure.message)"), "stepId": .string(step.id)], on: tx)
+        }
+    }
+}
+
+/// Thrown inside a completion transaction when the task's lease was lost, to roll it back.
+struct LeaseLost: Error, CustomStringConvertible {
+    let taskID: Int64
+    var description: String { "Task \(taskID) was taken over by another worker after its lease expired; this attempt's result is discarded." }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Postgres
+
+/// What happened to an execution; stored in `execution_events.event_type`.
+public enum ExecutionEventType: String, Sendable, CaseIterable {
+    case executionCreated = "EXECUTION_CREATED"
+    case executionStarted = "EXECUTION_STARTED"
+    case stepScheduled = "STEP_SCHEDULED"
+    case stepStarted = "STEP_STARTED"
+    case stepSucceeded = "STEP_SUCCEEDED"
+    case stepRetrying = "STEP_RETRYING"
+    case stepFailed = "STEP_FAILED"
+    case executionSucceeded = "EXECUTION_SUCCEEDED"
+    case executionFailed = "EXECUTION_FAILED"
+    case executionCancelled = "EXECUTION_CANCELLED"
+    case compensateRequested = "COMPENSATE_REQUESTED"
+    case compensateStarted = "COMPENSATE_STARTED"
+    case compensateCompleted = "COMPENSATE_COMPLETED"
+    case compensateFailed = "COMPENSATE_FAILED"
+}
+
+/// One stored event.
+public struct ExecutionEvent: Sendable {
+    public let sequence: Int
+    public let type: String
+    public let stepID: String?
+    public let payload: JSONValue
+    public let createdAt: Date
+    public let hash: String
+}
+
+/// Statements on `execution_events`: append (hash-chained) and read.
+///
+/// The hash is computed by Postgres over the stored text of the payload
+/// (`sha256(previous_hash | sequence | type | step | payload::text)`), so verification recomputes
+/// exactly what was stored even though jsonb normalises key order and spacing.
+enum EventQueries {
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    static let hashExpression = """
+        encode(sha256(convert_to(previous_hash || '|' || sequence || '|' || event_type || '|' || COALESCE(step_id, '') || '|' || payload::text, 'UTF8')), 'hex')
+        """
+
+    /// Appends an event. Callers hold the execution's row lock (``ExecutionQueries/lock``), which
+    /// makes reading the last sequence and writing the next one safe.
+    static func append(
+        tenantID: String, executionID: UUID, type: ExecutionEventType, stepID: String? = nil, payload: JSONValue = .object(JSONObject()),
+        on db: some PostgresExecutor
+    ) async throws {
+        try await db.execute("""
+            WITH previous AS (
+                SELECT COALESCE(max(sequence), 0) AS sequence,
+                       COALESCE((SELECT hash FROM execution_events WHERE execution_id = $2 ORDER BY sequence DESC LIMIT 1), $6) AS hash
+                FROM execution_events WHERE execution_id = $2
+            ), row AS (
+                SELECT $1::text AS tenant_id, $2::uuid AS execution_id, previous.sequence + 1 AS sequence, $3::text AS event_type,
+                       $4::text AS step_id, $5::jsonb AS payload, previous.hash AS previous_hash
+                FROM previous
+            )
+            INSERT INTO execution_events (tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, hash)
+            SELECT tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, \(hashExpression) FROM row
+            """, [tenantID, executionID, type.rawValue, stepID, payload, genesisHash])
+        try await db.execute("SELECT pg_notify('maestro_events', $1)", [executionID.uuidString.lowercased()])
+    }
+
+    static func all(tenantID: String, executionID: UUID, after sequence: Int = 0, on db: some PostgresExecutor) async throws -> [ExecutionEvent] {
+        try await db.query("""
+            SELECT sequence, event_type, step_id, payload::text AS payload, created_at, hash
+            FROM execution_events WHERE tenant_id = $1 AND execution_id = $2 AND sequence > $3 ORDER BY sequence
+            """, [tenantID, executionID, sequence]).map { row in
+            ExecutionEvent(
+                sequence: try row.decode("sequence"), type: try row.decode("event_type"), stepID: try row.decodeIfPresent("step_id"),
+                payload: try row.decode("payload"), createdAt: try row.decode("created_at"), hash: try row.decode("hash"))
+        }
+    }
+
+    /// Recomputes the chain; returns the sequence numbers of events whose hash or link is wrong.
+    static func brokenLinks(tenantID: String, executionID: UUID, on db: some PostgresExecutor) async throws -> [Int] {
+        try await db.query("""
+            SELECT sequence,
+                   hash = \(hashExpression) AS hash_ok,
+                   previous_hash = lag(hash, 1, $3) OVER (ORDER BY sequence) AS link_ok,
+                   sequence = row_number() OVER (ORDER BY sequence) AS sequence_ok
+            FROM execution_events WHERE tenant_id = $1 AND execution_id = $2 ORDER BY sequence
+            """, [tenantID, executionID, genesisHash]).compactMap { row in
+            let ok = try row.decode("hash_ok", as: Bool.self) && row.decode("link_ok", as: Bool.self) && row.decode("sequence_ok", as: Bool.self)
+            return ok ? nil : try row.decode("sequence", as: Int.self)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Postgres
+
+/// A step's run within an execution.
+public struct StepRunRecord: Sendable {
+    public let stepID: String
+    public let iteration: Int
+    public let status: String
+    public let attempts: Int
+    public let output: JSONValue?
+    public let error: JSONValue?
+}
+
+/// Statements on `step_runs`.
+enum StepRunQueries {
+    /// Records that an attempt started (creating the run on the first attempt).
+    static func started(tenantID: String, executionID: UUID, stepID: String, iteration: Int, attempt: Int, input: JSONValue?, on db: some PostgresExecutor) async throws {
+        try await db.execute("""
+            INSERT INTO step_runs (id, tenant_id, execution_id, step_id, iteration, status, attempts, input, started_at)
+            VALUES ($1, $2, $3, $4, $5, 'RUNNING', $6, $7::jsonb, now())
+            ON CONFLICT (execution_id, step_id, iteration)
+            DO UPDATE SET status = 'RUNNING', attempts = EXCLUDED.attempts, input = EXCLUDED.input
+            """, [UUID(), tenantID, executionID, stepID, iteration, attempt, input])
+    }
+
+    static func finished(executionID: UUID, stepID: String, iteration: Int, status: String, output: JSONValue?, error: JSONValue?, on db: some PostgresExecutor) async throws {
+        try await db.execute("""
+            UPDATE step_runs SET status = $4, output = $5::jsonb, error = $6::jsonb, finished_at = now()
+            WHERE execution_id = $1 AND step_id = $2 AND iteration = $3
+            """, [executionID, stepID, iteration, status, output, error])
+    }
+
+    static func all(tenantID: String, executionID: UUID, on db: some PostgresExecutor) async throws -> [StepRunRecord] {
+        try await db.query("""
+            SELECT step_id, iteration, status, attempts, output::text AS output, error::text AS error
+            FROM step_runs WHERE tenant_id = $1 AND execution_id = $2 ORDER BY started_at, step_id, iteration
+            """, [tenantID, executionID]).map { row in
+            StepRunRecord(
+                stepID: try row.decode("step_id"), iteration: try row.decode("iteration"), status: try row.decode("status"),
+                attempts: try row.decode("attempts"), output: try row.decodeIfPresent("output"), error: try row.decodeIfPresent("error"))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Postgres
+
+/// A stored, immutable workflow version.
+public struct StoredWorkflowVersion: Sendable {
+    public let id: UUID
+    public let workflowID: UUID
+    public let tenantID: String
+    public let name: String
+    public let version: String
+    public let definition: JSONValue
+    public let createdAt: Date
+}
+
+/// Statements on `workflows` and `workflow_versions` (and the `tenants` row they need).
+enum WorkflowQueries {
+    /// Makes sure the tenant exists (tenants are created on first use in this version).
+    static func ensureTenant(_ tenantID: String, on db: some PostgresExecutor) async throws {
+        try await db.execute("INSERT INTO tenants (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING", [tenantID])
+    }
+
+    /// Returns the workflow's id, creating the workflow on first publish.
+    static func upsertWorkflow(tenantID: String, name: String, on db: some PostgresExecutor) async throws -> UUID {
+        let row = try await db.queryFirst("""
+            INSERT INTO workflows (id, tenant_id, name) VALUES ($1, $2, $3)
+            ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name
+            RETURNING id
+            """, [UUID(), tenantID, name])
+        guard let row else { throw PostgresError(.server, "INSERT ... RETURNING returned no row.") }
+        return try row.decode("id")
+    }
+
+    /// Inserts a version; nil when that version number is already published (versions are immutable).
+    static func insertVersion(
+        tenantID: String, workflowID: UUID, version: SemanticVersion, definition: JSONValue, publishedBy: String?,
+        on db: some PostgresExecutor
+    ) async throws -> UUID? {
+        let prerelease = version.prerelease.isEmpty ? nil : version.prerelease.map(\.description).joined(separator: ".")
+        let row = try await db.queryFirst("""
+            INSERT INTO workflow_versions (id, tenant_id, workflow_id, version, major, minor, patch, prerelease, definition, published_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
+            ON CONFLICT (workflow_id, version) DO NOTHING
+            RETURNING id
+            """,
+            [UUID(), tenantID, workflowID, version.description, Int64(version.major), Int64(version.minor), Int64(version.patch),
+             prerelease, definition, publishedBy])
+        return try row?.decode("id", as: UUID.self)
+    }
+
+    static let versionColumns = """
+        v.id, v.workflow_id, v.tenant_id, w.name, v.version, v.definition::text AS definition, v.created_at
+        """
+
+    static func version(tenantID: String, name: String, version: String, on db: some PostgresExecutor) async throws -> StoredWorkflowVersion? {
+        try await db.queryFirst("""
+            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE w.tenant_id = $1 AND w.name = $2 AND v.version = $3
+            """, [tenantID, name, version]).map(decodeVersion)
+    }
+
+    static func version(tenantID: String, id: UUID, on db: some PostgresExecutor) async throws -> StoredWorkflowVersion? {
+        try await db.queryFirst("""
+            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE v.tenant_id = $1 AND v.id = $2
+            """, [tenantID, id]).map(decodeVersion)
+    }
+
+    /// Every version of a workflow, newest (by semantic version precedence) first.
+    static func versions(tenantID: String, name: String, on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
+        try await db.query("""
+            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE w.tenant_id = $1 AND w.name = $2
+            ORDER BY v.major DESC, v.minor DESC, v.patch DESC, (v.prerelease IS NULL) DESC, v.created_at DESC
+            """, [tenantID, name]).map(decodeVersion)
+    }
+
+    private static func decodeVersion(_ row: PostgresRow) throws -> StoredWorkflowVersion {
+        StoredWorkflowVersion(
+            id: try row.decode("id"), workflowID: try row.decode("workflow_id"), tenantID: try row.decode("tenant_id"),
+            name: try row.decode("name"), version: try row.decode("version"), definition: try row.decode("definition"),
+            createdAt: try row.decode("created_at"))
+    }
+}
