@@ -116,6 +116,6 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Engine", "Postgres"], swiftSettings: strict),
     ]
 )

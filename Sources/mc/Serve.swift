@@ -22,12 +22,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to bind, 0 for any free port (env MAESTRO_HTTP_PORT).")
     var port: Int?
 
+    @OptionGroup var workers: WorkerOptions
+
+    @Flag(help: "Serve the API only; run steps in separate `mc worker` processes.")
+    var noWorkers = false
+
     @Flag(help: "Development mode: with no database or Redis configured, start the local stack (ops/dev/stack) in ./.data/dev.")
     var dev = false
 
     func run() async throws {
-        var logger = Logger(label: "maestro")
-        logger.logLevel = Environment.value("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logger = Logging.makeLogger()
+        let engineConfiguration = try workers.engineConfiguration()
 
         var server = ServerConfiguration()
         server.host = host ?? Environment.value("MAESTRO_HTTP_HOST") ?? server.host
@@ -56,14 +61,8 @@ struct Serve: AsyncParsableCommand {
 
         let redis = try connection.makeRedis(redisSetting)
         let postgres = try await connection.connectPostgres(database, applicationName: "mc-serve")
+        try await DatabaseMigrations.apply(postgres, settingName: database.name, logger: logger)
         let runner = try DatabaseMigrations.runner()
-        do {
-            let applied = try await runner.apply(using: postgres)
-            for migration in applied { logger.info("Applied migration \(migration.name)") }
-        } catch let error as PostgresError {
-            await postgres.shutdown()
-            throw StartupError("Could not apply migrations to the database given by \(database.name): \(error.message)")
-        }
         do {
             _ = try await redis.send("PING")
         } catch {
@@ -80,8 +79,16 @@ struct Serve: AsyncParsableCommand {
             // when stdout is a pipe (scripts and tests wait for it).
             FileHandle.standardOutput.write(Data("Maestro Composer listening on http://\(host):\(port)\n".utf8))
         }
+        var services: [any Service] = [app]
+        var listener: PostgresListener?
+        if !noWorkers {
+            let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration)
+            listener = try PostgresListener(configuration: postgres.configuration)
+            services.append(engine.worker(listener: listener, logger: logger))
+        }
         let group = ServiceGroup(configuration: .init(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        defer { listener?.shutdown() }
         do {
             try await group.run()
         } catch {

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Logging
+import Postgres
+import ServiceLifecycle
+
+/// `mc worker`: runs workflow steps, without the HTTP server. Any number of worker processes can
+/// share one database: tasks are claimed with SKIP LOCKED under leases.
+struct Worker: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run workers that execute workflow steps (no HTTP server).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var workers: WorkerOptions
+
+    func run() async throws {
+        let logger = Logging.makeLogger()
+        guard let database = connection.database else {
+            throw StartupError("No database configured: set MAESTRO_DATABASE_URL or pass --database-url.")
+        }
+        let postgres = try await connection.connectPostgres(database, applicationName: "mc-worker")
+        try await DatabaseMigrations.apply(postgres, settingName: database.name, logger: logger)
+        let listener = try PostgresListener(configuration: postgres.configuration)
+        let engine = EngineRuntime(postgres: postgres, configuration: try workers.engineConfiguration())
+        logger.info("Worker running \(engine.configuration.workerConcurrency) steps at a time.")
+        let group = ServiceGroup(configuration: .init(
+            services: [engine.worker(listener: listener, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        listener.shutdown()
+        await postgres.shutdown()
+        logger.info("Worker stopped cleanly.")
+    }
+}
+
+/// Worker settings shared by `mc worker` and `mc serve`.
+struct WorkerOptions: ParsableArguments {
+    @Option(help: "Steps run at once by this process (env MAESTRO_WORKER_CONCURRENCY).")
+    var workerConcurrency: Int?
+
+    @Option(help: "Seconds a claimed step is leased before another worker may take it over (env MAESTRO_LEASE_SECONDS).")
+    var leaseSeconds: Double?
+
+    func engineConfiguration() throws -> EngineRuntime.Configuration {
+        var configuration = EngineRuntime.Configuration()
+        configuration.workerConcurrency = try workerConcurrency ?? Environment.integer("MAESTRO_WORKER_CONCURRENCY") ?? configuration.workerConcurrency
+        guard configuration.workerConcurrency > 0 else { throw StartupError("--worker-concurrency must be at least 1.") }
+        if let lease = leaseSeconds ?? Environment.value("MAESTRO_LEASE_SECONDS").flatMap(Double.init) {
+            guard lease >= 1 else { throw StartupError("--lease-seconds must be at least 1.") }
+            configuration.leaseSeconds = lease
+        }
+        if let directory = Environment.value("MAESTRO_SECRETS_DIR") {
+            configuration.secrets = FileSecretProvider(directory: URL(fileURLWithPath: directory))
+        }
+        return configuration
+    }
+}
+
+extension DatabaseMigrations {
+    /// Applies pending migrations at start-up, ending the process with one line on failure.
+    static func apply(_ postgres: PostgresClient, settingName: String, logger: Logger) async throws {
+        do {
+            for migration in try await runner().apply(using: postgres) { logger.info("Applied migration \(migration.name)") }
+        } catch let error as PostgresError {
+            await postgres.shutdown()
+            throw StartupError("Could not apply migrations to the database given by \(settingName): \(error.message)")
+        }
+    }
+}
+
+enum Logging {
+    static func makeLogger() -> Logger {
+        var logger = Logger(label: "maestro")
+        logger.logLevel = Environment.value("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
+    }
+}
