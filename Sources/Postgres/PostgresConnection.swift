@@ -15,6 +15,11 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
     private nonisolated(unsafe) let handle: OpaquePointer
     private let queue: DispatchQueue
     private nonisolated(unsafe) var closed = false
+    /// Server-side prepared statements by SQL text. Parsing and planning once per connection
+    /// instead of once per call matters on a small machine where Postgres shares the CPU.
+    private nonisolated(unsafe) var prepared: [String: String] = [:]
+    /// Beyond this many distinct statements, new ones run unprepared (bounds server memory).
+    static let preparedStatementLimit = 512
 
     private init(handle: OpaquePointer, label: String) {
         self.handle = handle
@@ -72,8 +77,8 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
     /// Runs one statement with bound parameters and returns its rows.
     public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> [PostgresRow] {
         let texts = parameters.map(\.postgresText)
-        return try await run { handle in
-            try Self.withResult(handle, sql, texts) { result in Self.rows(of: result) }
+        return try await run { [self] handle in
+            try withPreparedResult(handle, sql, texts) { result in Self.rows(of: result) }
         }
     }
 
@@ -82,10 +87,11 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
     @discardableResult
     public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> Int {
         let texts = parameters.map(\.postgresText)
-        return try await run { handle in
-            try Self.withResult(handle, sql, texts, simpleProtocol: texts.isEmpty) { result in
-                Int(String(cString: PQcmdTuples(result))) ?? 0
+        return try await run { [self] handle in
+            if texts.isEmpty {
+                return try Self.withResult(handle, sql, texts, simpleProtocol: true) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
             }
+            return try withPreparedResult(handle, sql, texts) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
         }
     }
 
@@ -129,13 +135,47 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
 
     // MARK: - libpq plumbing (runs on the connection's queue)
 
+    /// Runs a parameterised statement through this connection's prepared-statement cache.
+    /// If the server forgot or invalidated the statement (a schema change, `DISCARD ALL`), it is
+    /// prepared again once.
+    private func withPreparedResult<T>(_ handle: OpaquePointer, _ sql: String, _ parameters: [String?], _ body: (OpaquePointer) throws -> T) throws -> T {
+        guard prepared[sql] != nil || prepared.count < Self.preparedStatementLimit else {
+            return try Self.withResult(handle, sql, parameters, body)
+        }
+        do {
+            return try Self.withResult(handle, preparedName(handle, sql), parameters, prepared: true, body)
+        } catch let error as PostgresError where error.sqlState == "26000" || error.sqlState == "0A000" {
+            prepared[sql] = nil
+            return try Self.withResult(handle, preparedName(handle, sql), parameters, prepared: true, body)
+        }
+    }
+
+    /// The name of `sql`'s prepared statement on this connection, preparing it first if needed.
+    private func preparedName(_ handle: OpaquePointer, _ sql: String) throws -> String {
+        if let name = prepared[sql] { return name }
+        let name = "maestro_\(prepared.count + 1)_\(UInt32.random(in: 0...UInt32.max))"
+        guard let result = PQprepare(handle, name, sql, 0, nil) else {
+            throw PostgresError(.connectionLost, "Postgres connection lost: \(String(cString: PQerrorMessage(handle)).trimmed)")
+        }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw Self.error(from: result, handle: handle) }
+        prepared[sql] = name
+        return name
+    }
+
+    /// Runs `sql` (or, with `prepared`, the prepared statement named `sql`) and hands the result
+    /// to `body`; server errors throw with their SQLSTATE.
     private static func withResult<T>(
-        _ handle: OpaquePointer, _ sql: String, _ parameters: [String?], simpleProtocol: Bool = false,
+        _ handle: OpaquePointer, _ sql: String, _ parameters: [String?], simpleProtocol: Bool = false, prepared: Bool = false,
         _ body: (OpaquePointer) throws -> T
     ) throws -> T {
         let result: OpaquePointer?
         if simpleProtocol {
             result = PQexec(handle, sql)
+        } else if prepared {
+            result = withCStrings(parameters) { pointers in
+                PQexecPrepared(handle, sql, Int32(parameters.count), pointers, nil, nil, 0)
+            }
         } else {
             result = withCStrings(parameters) { pointers in
                 PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)

@@ -2,11 +2,25 @@ import Foundation
 import Postgres
 
 /// Parsed workflow definitions by version id. Versions are immutable, so entries never go stale;
-/// parsing (and compiling schemas) once per process keeps it off every step's path.
+/// parsing (and compiling schemas) once per process keeps it off every step's path. Loads go
+/// through the caller's executor: a handler inside a transaction must not borrow a second pooled
+/// connection, or a busy pool could deadlock.
 actor DefinitionCache {
     private var definitions: [UUID: WorkflowDefinition] = [:]
+    /// Version ids by tenant, workflow name and version number (immutable once published).
+    private var versionIDs: [String: UUID] = [:]
 
-    func definition(tenantID: String, versionID: UUID, postgres: PostgresClient) async throws -> WorkflowDefinition {
+    /// The version id and parsed definition of a published version, or nil if there is none.
+    func version(tenantID: String, name: String, version: String, postgres: some PostgresExecutor) async throws -> (UUID, WorkflowDefinition)? {
+        let key = "\(tenantID)\u{0}\(name)\u{0}\(version)"
+        if let id = versionIDs[key], let definition = definitions[id] { return (id, definition) }
+        guard let stored = try await WorkflowQueries.version(tenantID: tenantID, name: name, version: version, on: postgres) else { return nil }
+        let definition = try await self.definition(tenantID: tenantID, versionID: stored.id, postgres: postgres)
+        versionIDs[key] = stored.id
+        return (stored.id, definition)
+    }
+
+    func definition(tenantID: String, versionID: UUID, postgres: some PostgresExecutor) async throws -> WorkflowDefinition {
         if let cached = definitions[versionID] { return cached }
         guard let stored = try await WorkflowQueries.version(tenantID: tenantID, id: versionID, on: postgres) else {
             throw EngineError(.notFound, "Workflow version \(versionID) does not exist.")

@@ -56,10 +56,7 @@ public struct EngineRuntime: Sendable {
     public func stepHandler(logger: Logger = Logger(label: "maestro.steps")) -> StepTaskHandler {
         StepTaskHandler(
             postgres: postgres, definitions: definitions, environment: configuration.environment, secrets: configuration.secrets,
-            executors: [
-                .http: HTTPStepExecutor(), .transform: TransformStepExecutor(), .delay: DelayStepExecutor(),
-                .sql: SQLStepExecutor(dataSources: configuration.dataSources),
-            ],
+            executors: [.http: HTTPStepExecutor(), .sql: SQLStepExecutor(dataSources: configuration.dataSources)],
             leaseSeconds: configuration.leaseSeconds, logger: logger)
     }
 

@@ -8,11 +8,11 @@ enum ExecutionProgress {
     /// the execution. Returns the final status if it ended.
     @discardableResult
     static func advance(
-        execution: ExecutionRecord, definition: WorkflowDefinition, environment: [String: String], on tx: PostgresTransaction
+        execution: ExecutionRecord, definition: WorkflowDefinition, environment: [String: String],
+        outputs known: [String: JSONValue]? = nil, on tx: PostgresTransaction
     ) async throws -> ExecutionStatus? {
-        let runs = try await StepRunQueries.all(tenantID: execution.tenantID, executionID: execution.id, on: tx)
-        var outputs: [String: JSONValue] = [:]
-        for run in runs where run.status == "SUCCEEDED" { outputs[run.stepID] = run.output ?? .null }
+        let outputs: [String: JSONValue]
+        if let known { outputs = known } else { outputs = try await succeededOutputs(execution, on: tx) }
         let succeeded = Set(outputs.keys)
 
         if succeeded.count == definition.steps.count {
@@ -24,6 +24,15 @@ enum ExecutionProgress {
             try await schedule(step, of: execution, on: tx)
         }
         return nil
+    }
+
+    /// Outputs of the execution's succeeded steps, by step id.
+    static func succeededOutputs(_ execution: ExecutionRecord, on db: some PostgresExecutor) async throws -> [String: JSONValue] {
+        var outputs: [String: JSONValue] = [:]
+        for run in try await StepRunQueries.all(tenantID: execution.tenantID, executionID: execution.id, on: db) where run.status == "SUCCEEDED" {
+            outputs[run.stepID] = run.output ?? .null
+        }
+        return outputs
     }
 
     /// Enqueues one step (idempotent through the task's unique key).

@@ -26,29 +26,26 @@ public struct Executions: Sendable {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return existing
         }
-        guard let stored = try await WorkflowQueries.version(tenantID: tenantID, name: name, version: version, on: postgres) else {
+        guard let (versionID, definition) = try await definitions.version(tenantID: tenantID, name: name, version: version, postgres: postgres) else {
             throw EngineError(.notFound, "Workflow \"\(name)\" has no published version \(version).")
         }
-        let definition = try await definitions.definition(tenantID: tenantID, versionID: stored.id, postgres: postgres)
         let problems = definition.inputSchema.validate(input)
         guard problems.isEmpty else {
             throw EngineError(.invalidInput, "The input does not match the inputSchema of \(name)@\(version).", details: problems.map(\.description))
         }
-        let id = UUID()
         let environment = self.environment
         do {
             return try await postgres.transaction { tx in
-                try await ExecutionQueries.insert(
-                    id: id, tenantID: tenantID, versionID: stored.id, input: input, idempotencyKey: idempotencyKey,
+                // The new row is invisible to other transactions until commit, so it needs no lock.
+                let execution = try await ExecutionQueries.insert(
+                    id: UUID(), tenantID: tenantID, versionID: versionID, input: input, idempotencyKey: idempotencyKey,
                     traceID: Self.newTraceID(), on: tx)
                 try await EventQueries.append(
-                    tenantID: tenantID, executionID: id, type: .executionCreated,
+                    tenantID: tenantID, executionID: execution.id, type: .executionCreated,
                     payload: ["workflow": .string(name), "version": .string(version)], on: tx)
-                guard let execution = try await ExecutionQueries.lock(tenantID: tenantID, id: id, on: tx) else {
-                    throw EngineError(.invalidState, "The execution vanished while it was being created.")
-                }
-                try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, on: tx)
-                return try await ExecutionQueries.find(tenantID: tenantID, id: id, on: tx) ?? execution
+                let ended = try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, outputs: [:], on: tx)
+                guard ended != nil else { return execution }
+                return try await ExecutionQueries.find(tenantID: tenantID, id: execution.id, on: tx) ?? execution
             }
         } catch let error as PostgresError where error.sqlState == SQLState.uniqueViolation && idempotencyKey != nil {
             // Another request with the same key won the race: answer with its execution.

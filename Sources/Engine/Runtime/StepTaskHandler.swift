@@ -34,27 +34,25 @@ public struct StepTaskHandler: TaskHandler {
         }
     }
 
-    private func run(_ task: ClaimedTask, _ payload: StepTaskPayload) async throws -> TaskOutcome {
-        guard let execution = try await ExecutionQueries.find(tenantID: task.tenantID, id: payload.executionID, on: postgres) else {
-            return .failed(error: "Execution \(payload.executionID) does not exist.")
-        }
-        if execution.status.isTerminal { return .completed }
-        let definition = try await definitions.definition(tenantID: task.tenantID, versionID: execution.workflowVersionID, postgres: postgres)
-        guard let step = definition.step(payload.stepID) else {
-            return .failed(error: "Step \"\(payload.stepID)\" is not part of the workflow definition.")
-        }
-        let runs = try await StepRunQueries.all(tenantID: task.tenantID, executionID: execution.id, on: postgres)
-        var outputs: [String: JSONValue] = [:]
-        for run in runs where run.status == "SUCCEEDED" { outputs[run.stepID] = run.output ?? .null }
-        if outputs[step.id] != nil { return .completed }
+    /// What the first transaction decided.
+    private enum Prepared: Sendable {
+        /// The task is dealt with (inline step ran, execution ended, step already done).
+        case done(TaskOutcome)
+        /// An external step (http, sql) is recorded as started and must now run.
+        case external(ExecutionRecord, WorkflowDefinition, StepDefinition, [String: JSONValue])
+    }
 
-        try await recordStart(task, execution, step)
+    private func run(_ task: ClaimedTask, _ payload: StepTaskPayload) async throws -> TaskOutcome {
+        let prepared = try await postgres.transaction { tx in try await self.prepare(task, payload, on: tx) }
+        guard case .external(let execution, let definition, let step, let outputs) = prepared else {
+            if case .done(let outcome) = prepared { return outcome }
+            return .completed
+        }
         let timeout = step.timeout?.seconds ?? Self.defaultTimeout
         let invocation = StepInvocation(
             tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration,
             attempt: task.attempt, traceID: execution.traceID, timeout: timeout)
         let context = TemplateContext(input: execution.input, stepOutputs: outputs, env: environment)
-
         let outcome: Result<StepResult, StepFailure>
         do throws(StepFailure) {
             outcome = .success(try await runStep(step, context: context, invocation: invocation, task: task))
@@ -66,16 +64,76 @@ public struct StepTaskHandler: TaskHandler {
             try await recordSuccess(task, execution, step, result, definition)
             return .completedByHandler
         case .failure(let failure):
-            let attemptsLeft = task.attempt < task.maxAttempts
-            if failure.retryable && attemptsLeft {
+            if failure.retryable && task.attempt < task.maxAttempts {
                 let delay = retryDelay(step, afterAttempt: task.attempt)
                 try await recordRetry(task, execution, step, failure, delay)
                 return .retry(after: delay, error: failure.message)
             }
-            try await recordFailure(task, execution, step, failure, definition)
+            try await postgres.transaction { tx in
+                guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
+                try await self.recordFailure(task, locked, step, failure, inline: false, on: tx)
+            }
             return .completedByHandler
         }
     }
+
+    /// The first transaction, under the execution's row lock: skip work that no longer matters,
+    /// run inline steps to the end, or record an external step as started.
+    private func prepare(_ task: ClaimedTask, _ payload: StepTaskPayload, on tx: PostgresTransaction) async throws -> Prepared {
+        guard let execution = try await ExecutionQueries.lock(tenantID: task.tenantID, id: payload.executionID, on: tx) else {
+            _ = try await TaskQueries.failPermanently(task, error: "Execution \(payload.executionID) does not exist.", on: tx)
+            return .done(.completedByHandler)
+        }
+        if execution.status.isTerminal {
+            guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+            return .done(.completedByHandler)
+        }
+        let definition = try await definitions.definition(tenantID: task.tenantID, versionID: execution.workflowVersionID, postgres: tx)
+        guard let step = definition.step(payload.stepID) else {
+            _ = try await TaskQueries.failPermanently(task, error: "Step \"\(payload.stepID)\" is not part of the workflow definition.", on: tx)
+            return .done(.completedByHandler)
+        }
+        var outputs = try await ExecutionProgress.succeededOutputs(execution, on: tx)
+        if outputs[step.id] != nil {
+            guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+            return .done(.completedByHandler)
+        }
+        if execution.status == .pending, try await ExecutionQueries.markRunning(execution.id, on: tx) {
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .executionStarted, on: tx)
+        }
+        guard let inline = Self.inlineExecutors[step.type.kind] else {
+            try await StepRunQueries.started(tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration, attempt: task.attempt, input: nil, on: tx)
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepStarted, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
+            return .external(execution, definition, step, outputs)
+        }
+        // Inline steps (pure computation) start and end in this transaction: one commit per step.
+        let invocation = StepInvocation(
+            tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration,
+            attempt: task.attempt, traceID: execution.traceID, timeout: Self.defaultTimeout)
+        let renderer = TemplateRenderer(context: TemplateContext(input: execution.input, stepOutputs: outputs, env: environment))
+        let ran: Result<StepResult, StepFailure>
+        do throws(StepFailure) {
+            ran = .success(try await inline.run(step.type, renderer: renderer, invocation: invocation))
+        } catch {
+            ran = .failure(error)
+        }
+        switch ran {
+        case .success(let result):
+            guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+            try await StepRunQueries.ranInline(
+                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration, attempt: task.attempt,
+                status: "SUCCEEDED", output: result.output, error: nil, on: tx)
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
+            outputs[step.id] = result.output
+            try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, outputs: outputs, on: tx)
+        case .failure(let failure):
+            try await recordFailure(task, execution, step, failure, inline: true, on: tx)
+        }
+        return .done(.completedByHandler)
+    }
+
+    /// Step types that are pure computation and run inside the first transaction.
+    static let inlineExecutors: [StepKind: any StepExecutor] = [.transform: TransformStepExecutor(), .delay: DelayStepExecutor()]
 
     /// Resolves secrets, renders and runs the step under its timeout, heartbeating the lease.
     private func runStep(_ step: StepDefinition, context: TemplateContext, invocation: StepInvocation, task: ClaimedTask) async throws(StepFailure) -> StepResult {
@@ -129,17 +187,6 @@ public struct StepTaskHandler: TaskHandler {
 
     // MARK: - Recording outcomes
 
-    private func recordStart(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition) async throws {
-        try await postgres.transaction { tx in
-            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx), !locked.status.isTerminal else { return }
-            if try await ExecutionQueries.markRunning(execution.id, on: tx) {
-                try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .executionStarted, on: tx)
-            }
-            try await StepRunQueries.started(tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: task.attempt, input: nil, on: tx)
-            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepStarted, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
-        }
-    }
-
     private func recordSuccess(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ result: StepResult, _ definition: WorkflowDefinition) async throws {
         let environment = self.environment
         try await postgres.transaction { tx in
@@ -161,16 +208,21 @@ public struct StepTaskHandler: TaskHandler {
         }
     }
 
-    private func recordFailure(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, _ definition: WorkflowDefinition) async throws {
-        try await postgres.transaction { tx in
-            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
-            guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
-            if locked.status.isTerminal { return }
-            let error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
+    /// Records a terminal step failure and fails the execution, inside the caller's transaction
+    /// (which holds the execution's row lock).
+    private func recordFailure(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, inline: Bool, on tx: PostgresTransaction) async throws {
+        guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
+        if execution.status.isTerminal { return }
+        let error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
+        if inline {
+            try await StepRunQueries.ranInline(
+                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: task.attempt,
+                status: "FAILED", output: nil, error: .object(error), on: tx)
+        } else {
             try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: 0, status: "FAILED", output: nil, error: .object(error), on: tx)
-            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(error), on: tx)
-            try await ExecutionProgress.fail(locked, error: ["message": .string("Step \"\(step.id)\" failed: \(failure.message)"), "stepId": .string(step.id)], on: tx)
         }
+        try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(error), on: tx)
+        try await ExecutionProgress.fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(failure.message)"), "stepId": .string(step.id)], on: tx)
     }
 }
 

@@ -57,10 +57,13 @@ enum EventQueries {
                        $4::text AS step_id, $5::jsonb AS payload, previous.hash AS previous_hash
                 FROM previous
             )
-            INSERT INTO execution_events (tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, hash)
-            SELECT tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, \(hashExpression) FROM row
+            , inserted AS (
+                INSERT INTO execution_events (tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, hash)
+                SELECT tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, \(hashExpression) FROM row
+                RETURNING sequence
+            )
+            SELECT pg_notify('maestro_events', $2::text || ':' || sequence) FROM inserted
             """, [tenantID, executionID, type.rawValue, stepID, payload, genesisHash])
-        try await db.execute("SELECT pg_notify('maestro_events', $1)", [executionID.uuidString.lowercased()])
     }
 
     static func all(tenantID: String, executionID: UUID, after sequence: Int = 0, on db: some PostgresExecutor) async throws -> [ExecutionEvent] {

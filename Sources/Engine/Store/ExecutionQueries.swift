@@ -29,11 +29,14 @@ enum ExecutionQueries {
     static func insert(
         id: UUID, tenantID: String, versionID: UUID, input: JSONValue, idempotencyKey: String?, traceID: String,
         on db: some PostgresExecutor
-    ) async throws {
-        try await db.execute("""
+    ) async throws -> ExecutionRecord {
+        guard let row = try await db.queryFirst("""
             INSERT INTO executions (id, tenant_id, workflow_version_id, status, input, idempotency_key, trace_id, root_execution_id)
             VALUES ($1, $2, $3, 'PENDING', $4::jsonb, $5, $6, $1)
+            RETURNING \(columns)
             """, [id, tenantID, versionID, input, idempotencyKey, traceID])
+        else { throw PostgresError(.server, "INSERT ... RETURNING returned no row.") }
+        return try decode(row)
     }
 
     static let columns = """
