@@ -184,6 +184,32 @@ struct ExecutionRuntimeTests {
         await source.shutdown()
     }
 
+    @Test func aStepThatCannotBeProcessedFailsItsExecutionInsteadOfHanging() async throws {
+        let db = try await migratedDatabase("unprocessable", maxConnections: 6)
+        let tenant = "t"
+        // One engine publishes and starts; the worker belongs to another (a fresh process, no cache).
+        let api = EngineRuntime(postgres: db)
+        _ = try await api.publisher.publish(tenantID: tenant, document: try JSONValue.parse("""
+            {"name": "w", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [{"id": "s", "type": "transform", "with": {"output": {"x": 1}}}]}
+            """))
+        let started = try await api.executions.start(tenantID: tenant, workflow: "w", version: "1.0.0", input: [:])
+        // The stored definition no longer parses, so the worker cannot process the step.
+        try await db.execute("UPDATE workflow_versions SET definition = '{\"name\": 1}'::jsonb", [])
+        let worker = EngineRuntime(postgres: db, configuration: .init(pollInterval: .milliseconds(50)))
+        let group = ServiceGroup(configuration: .init(services: [worker.worker(listener: nil)], logger: .init(label: "test")))
+        Task { try await group.run() }
+        var record = try await api.executions.get(tenantID: tenant, id: started.id)
+        for _ in 0..<200 where record?.status.isTerminal != true {
+            try await Task.sleep(for: .milliseconds(50))
+            record = try await api.executions.get(tenantID: tenant, id: started.id)
+        }
+        #expect(record?.status == .failed)
+        if case .string(let message)? = record?.error?["message"] { #expect(message.contains("could not be processed")) }
+        await group.triggerGracefulShutdown()
+        await db.shutdown()
+    }
+
     @Test func cancellingStopsPendingSteps() async throws {
         let h = try await Harness()
         _ = try await h.publish("""

@@ -28,9 +28,30 @@ public struct StepTaskHandler: TaskHandler {
         do {
             return try await run(task, payload)
         } catch {
-            // The database (or something else outside the step) failed: try the task again later.
+            // The database (or something else outside the step) failed. Try again while attempts
+            // remain; on the last one, fail the step for good so the execution ends instead of
+            // waiting forever for a task that will not run again.
             logger.warning("Step task \(task.id) could not be processed: \(error)")
-            return .retry(after: 1, error: "\(error)")
+            if task.attempt < task.maxAttempts { return .retry(after: 1, error: "\(error)") }
+            return await failForGood(task, payload, reason: "\(error)")
+        }
+    }
+
+    /// Last resort after an infrastructure error on the final attempt: fail the step and its
+    /// execution without needing anything else (the definition may be what failed to load).
+    private func failForGood(_ task: ClaimedTask, _ payload: StepTaskPayload, reason: String) async -> TaskOutcome {
+        do {
+            try await postgres.transaction { tx in
+                guard let execution = try await ExecutionQueries.lock(tenantID: task.tenantID, id: payload.executionID, on: tx) else { return }
+                guard try await TaskQueries.failPermanently(task, error: reason, on: tx) else { throw LeaseLost(taskID: task.id) }
+                if execution.status.isTerminal { return }
+                let error: JSONObject = ["stepId": .string(payload.stepID), "message": .string("The step could not be processed: \(reason)")]
+                try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: payload.stepID, payload: .object(error), on: tx)
+                try await ExecutionProgress.fail(execution, error: error, on: tx)
+            }
+            return .completedByHandler
+        } catch {
+            return .failed(error: reason)
         }
     }
 
