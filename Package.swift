@@ -73,7 +73,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: strict
+            exclude: ["embed.list"],
+            swiftSettings: strict,
+            plugins: ["EmbedFilesPlugin"]
         ),
         .executableTarget(
             name: "mc",
@@ -94,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "GraphQLCoreTests", dependencies: ["GraphQLCore"],
             // The differential corpus and the graphql-js reference script are read from disk by the tests.
-            exclude: ["Corpus", "graphql-reference.js", "graphql-execute-reference.js"], swiftSettings: strict),
+            exclude: ["Corpus", "graphql-reference.js", "graphql-execute-reference.js", "graphql-validate-reference.js", "graphql-schema-reference.js"], swiftSettings: strict),
         // Helpers the test targets share: free ports, child processes, throwaway servers.
         .target(
             name: "TestSupport",
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "SubgraphTests",
             dependencies: [
-                "Subgraph", "Engine", "Postgres", "Redis", "TestSupport",
+                "Subgraph", "Engine", "Postgres", "Redis", "TestSupport", "GraphQLCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -20,16 +20,25 @@ import Testing
         return schema
     }()
 
-    func run(_ request: String, _ variables: GraphQLObject = GraphQLObject()) async throws -> String {
+    func run(
+        _ request: String, _ variables: GraphQLObject = GraphQLObject(), validationRules: [ValidationRule] = specifiedRules
+    ) async throws -> String {
         let schema = try #require(Self.schema)
-        return await graphql(schema: schema, request: request, variableValues: variables).jsonString
+        return await graphql(
+            schema: schema, request: request, variableValues: variables, validationRules: validationRules
+        ).jsonString
     }
 
     @Test func oneOfLiterals() async throws {
         #expect(try await run(#"{ find(by: {id: 1}) }"#) == #"{"data":{"find":"{\"by\":{\"id\":\"1\"}}"}}"#)
+        // Validation rejects bad literals first; the executor still copes when validation is skipped.
         #expect(try await run(#"{ find(by: {id: 1, name: "x"}) }"#)
+            == #"{"errors":[{"message":"OneOf Input Object \"By\" must specify exactly one key.","locations":[{"line":1,"column":12}]}]}"#)
+        #expect(try await run(#"{ find(by: {id: 1, name: "x"}) }"#, validationRules: [])
             == #"{"errors":[{"message":"Argument \"by\" has invalid value {id: 1, name: \"x\"}.","locations":[{"line":1,"column":12}],"path":["find"]}],"data":{"find":null}}"#)
         #expect(try await run(#"{ find(by: {name: null}) }"#)
+            == #"{"errors":[{"message":"Field \"By.name\" must be non-null.","locations":[{"line":1,"column":12}]}]}"#)
+        #expect(try await run(#"{ find(by: {name: null}) }"#, validationRules: [])
             == #"{"errors":[{"message":"Argument \"by\" has invalid value {name: null}.","locations":[{"line":1,"column":12}],"path":["find"]}],"data":{"find":null}}"#)
     }
 

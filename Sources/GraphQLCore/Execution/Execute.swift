@@ -42,15 +42,19 @@ public func execute(
     }
 }
 
-/// Parses and executes a request in one step, like graphql-js's `graphql()` without validation;
-/// a syntax error comes back as the only error.
+/// Parses, validates and executes a request in one step, like graphql-js's `graphql()`.
+///
+/// A syntax error, or any error found by `validationRules` (spec §5, `specifiedRules` by
+/// default), comes back as `errors` with no `data`, and nothing is executed. Pass
+/// `validationRules: []` to skip validation for trusted documents (already validated ones).
 public func graphql(
     schema: GraphQLSchema,
     request: String,
     rootValue: ResolvedValue = .null,
     contextValue: (any Sendable)? = nil,
     variableValues: GraphQLObject = GraphQLObject(),
-    operationName: String? = nil
+    operationName: String? = nil,
+    validationRules: [ValidationRule] = specifiedRules
 ) async -> GraphQLResult {
     let source = Source(request)
     let document: DocumentNode
@@ -59,23 +63,42 @@ public func graphql(
     } catch {
         return GraphQLResult(data: nil, errors: [error])
     }
-    return await execute(
+    return await validateAndExecute(
         schema: schema, document: document, source: source, rootValue: rootValue, contextValue: contextValue,
-        variableValues: variableValues, operationName: operationName)
+        variableValues: variableValues, operationName: operationName, validationRules: validationRules)
 }
 
 /// Executes a request over plain JSON data: the root object is the parent of the root fields,
 /// every field reads the parent's property of its name, and interfaces and unions resolve
 /// through a `__typename` property. This is what `mc graphql execute --data ROOT.json` runs.
+///
+/// The document is validated first with `validationRules` (errors and no `data` if invalid);
+/// pass `validationRules: []` to skip validation for trusted documents.
 public func executeWithJSONRoot(
     schema: GraphQLSchema,
     document: DocumentNode,
     source: Source? = nil,
     rootJSON: GraphQLValue,
     variables: GraphQLObject = GraphQLObject(),
-    operationName: String? = nil
+    operationName: String? = nil,
+    validationRules: [ValidationRule] = specifiedRules
 ) async -> GraphQLResult {
-    await execute(
+    await validateAndExecute(
         schema: schema, document: document, source: source, rootValue: .value(rootJSON),
-        variableValues: variables, operationName: operationName)
+        variableValues: variables, operationName: operationName, validationRules: validationRules)
+}
+
+/// Validates with `validationRules` (if any), then executes a valid document.
+private func validateAndExecute(
+    schema: GraphQLSchema, document: DocumentNode, source: Source?, rootValue: ResolvedValue,
+    contextValue: (any Sendable)? = nil, variableValues: GraphQLObject, operationName: String?,
+    validationRules: [ValidationRule]
+) async -> GraphQLResult {
+    if !validationRules.isEmpty {
+        let errors = validate(schema: schema, document: document, source: source, rules: validationRules)
+        if !errors.isEmpty { return GraphQLResult(data: nil, errors: errors) }
+    }
+    return await execute(
+        schema: schema, document: document, source: source, rootValue: rootValue, contextValue: contextValue,
+        variableValues: variableValues, operationName: operationName)
 }

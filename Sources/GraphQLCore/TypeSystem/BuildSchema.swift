@@ -103,9 +103,10 @@ public func buildSchema(_ document: DocumentNode, options: BuildSchemaOptions = 
     }
 
     var roots: [OperationType: String] = [:]
-    if schemaDefinition != nil || !operationTypes.isEmpty {
-        for operationType in operationTypes { roots[operationType.operation] = operationType.type.name.value }
-    } else {
+    for operationType in operationTypes { roots[operationType.operation] = operationType.type.name.value }
+    if schemaDefinition == nil {
+        // Without `schema { ... }`, types with the default names are the roots, even over
+        // `extend schema` (graphql-js `buildASTSchema` does the same).
         for (operation, name) in [(OperationType.query, "Query"), (.mutation, "Mutation"), (.subscription, "Subscription")]
         where definitionIndex[name] != nil {
             roots[operation] = name
@@ -128,6 +129,7 @@ public func buildSchema(_ document: DocumentNode, options: BuildSchemaOptions = 
     schema.queryType = roots[.query]
     schema.mutationType = roots[.mutation]
     schema.subscriptionType = roots[.subscription]
+    schema.appliedDirectives = schemaDirectives
     schema.validationErrors = validateSchema(schema)
     return schema
 }
@@ -158,15 +160,26 @@ private func checkReferences(
 
 /// Coerces every SDL default value to its type; an invalid default counts as none (graphql-js does the same).
 private func coerceDefaultValues(in types: inout [String: GraphQLNamedType], directives: inout [GraphQLDirective]) {
-    // Two passes, so that defaults of input objects see the coerced defaults of their fields' types.
-    for _ in 0..<2 { coerceDefaultValuesOnce(in: &types, directives: &directives) }
+    // Defaults of input objects take in the coerced defaults of their fields' types, so repeat
+    // until nothing changes: each pass settles one more level of nesting (graphql-js resolves
+    // the same dependencies lazily).
+    let inputObjects = types.values.filter { $0.kind == .inputObject }.count
+    for _ in 0...(inputObjects + 1) {
+        guard coerceDefaultValuesOnce(in: &types, directives: &directives) else { return }
+    }
 }
 
-private func coerceDefaultValuesOnce(in types: inout [String: GraphQLNamedType], directives: inout [GraphQLDirective]) {
+/// One pass over every default value; whether any coerced value changed.
+private func coerceDefaultValuesOnce(
+    in types: inout [String: GraphQLNamedType], directives: inout [GraphQLDirective]
+) -> Bool {
+    var anyChanged = false
     let lookup = types
     func coerce(_ value: inout GraphQLInputValue) {
         guard let node = value.defaultValueNode else { return }
-        value.defaultValue = valueFromAST(node, type: value.type, types: lookup, variables: nil)
+        let coerced = valueFromAST(node, type: value.type, types: lookup, variables: nil)
+        if coerced != value.defaultValue { anyChanged = true }
+        value.defaultValue = coerced
     }
     for name in Array(types.keys) {
         guard var type = types[name] else { continue }
@@ -184,4 +197,5 @@ private func coerceDefaultValuesOnce(in types: inout [String: GraphQLNamedType],
     for index in directives.indices {
         for argument in directives[index].arguments.indices { coerce(&directives[index].arguments[argument]) }
     }
+    return anyChanged
 }

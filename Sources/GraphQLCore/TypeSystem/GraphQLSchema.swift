@@ -17,6 +17,8 @@ public struct GraphQLSchema: Sendable {
     public var mutationType: String?
     /// The root type for subscriptions.
     public var subscriptionType: String?
+    /// The directives applied to `schema` and `extend schema`, in source order.
+    public var appliedDirectives: [DirectiveNode] = []
     /// Whether `@oneOf` and `__Type.isOneOf` are exposed: when some input object uses `@oneOf`,
     /// or when asked. graphql-js 16.6 (our reference) has neither, so others stay identical.
     public private(set) var exposesOneOf: Bool

@@ -5,7 +5,8 @@ public func suggestionList(_ input: String, options: [String]) -> [String] {
     let threshold = Int(Double(input.count) * 0.4) + 1
     let inputLower = Array(input.lowercased().unicodeScalars)
     var scored: [(String, Int)] = []
-    for option in options {
+    var seen: Set<String> = []
+    for option in options where seen.insert(option).inserted {  // graphql-js keys options by name
         let distance: Int
         if input == option {
             distance = 0
@@ -56,7 +57,7 @@ private func damerauLevenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], th
 }
 
 /// graphql-js `naturalCompare`: digit runs compare by numeric value, other characters by code.
-private func naturalCompare(_ a: String, _ b: String) -> Int {
+func naturalCompare(_ a: String, _ b: String) -> Int {
     let x = Array(a.utf16), y = Array(b.utf16)
     var i = 0, j = 0
     func isDigit(_ c: UInt16) -> Bool { c >= 48 && c <= 57 }

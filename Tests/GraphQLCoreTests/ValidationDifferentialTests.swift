@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import GraphQLCore
+
+/// Compares our validator with graphql-js 16 on every document in `Corpus/validation`: the
+/// error list (messages, locations, order) must be identical.
+///
+/// Each schema directory holds `schema.graphql` and `cases/*.graphql`; the reference script
+/// `graphql-validate-reference.js` prints graphql-js's errors as `MESSAGE @ LINE:COL,...` lines.
+/// Needs `node` and graphql-js; missing tools fail the test.
+@Suite struct ValidationDifferentialTests {
+    static let testDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let corpusDirectory = testDirectory.appendingPathComponent("Corpus/validation")
+    static let referenceScript = testDirectory.appendingPathComponent("graphql-validate-reference.js")
+
+    @Test func corpusMatchesGraphQLJS() throws {
+        let reference = try Self.referenceResults()
+        let schemaNames = try FileManager.default.contentsOfDirectory(atPath: Self.corpusDirectory.path).sorted()
+        var total = 0
+        var identical = 0
+        var schemas = 0
+        for schemaName in schemaNames {
+            let directory = Self.corpusDirectory.appendingPathComponent(schemaName)
+            let schema = try buildSchema(
+                String(contentsOf: directory.appendingPathComponent("schema.graphql"), encoding: .utf8))
+            schemas += 1
+            let casesDirectory = directory.appendingPathComponent("cases")
+            let files = try FileManager.default.contentsOfDirectory(atPath: casesDirectory.path)
+                .filter { $0.hasSuffix(".graphql") }.sorted()
+            for file in files {
+                total += 1
+                let key = schemaName + "/" + file
+                let text = try String(contentsOf: casesDirectory.appendingPathComponent(file), encoding: .utf8)
+                guard let expected = reference[key] else {
+                    Issue.record("\(key): graphql-js gave no result")
+                    continue
+                }
+                let ours = Self.describe(text, schema: schema)
+                if ours == expected {
+                    identical += 1
+                } else {
+                    let theirs = expected.joined(separator: "\n")
+                    let mine = ours.joined(separator: "\n")
+                    Issue.record("\(key): mismatch\n--- graphql-js ---\n\(theirs)\n--- ours ---\n\(mine)")
+                }
+            }
+        }
+        Swift.print("Differential validation test: \(total) documents, \(identical) identical to graphql-js")
+        #expect(schemas >= 3, "the validation corpus should cover at least 3 schemas")
+        #expect(total >= 200, "the validation corpus should hold at least 200 documents")
+        #expect(identical == total)
+    }
+
+    /// Our errors for one document, in the reference script's line format.
+    static func describe(_ text: String, schema: GraphQLSchema) -> [String] {
+        let source = Source(text)
+        let document: DocumentNode
+        do throws(GraphQLError) {
+            document = try parse(source)
+        } catch {
+            return ["SYNTAX: " + error.message]
+        }
+        return validate(schema: schema, document: document, source: source).map { error in
+            error.message + " @ " + error.locations.map(\.description).joined(separator: ",")
+        }
+    }
+
+    /// Runs the reference script and returns each document's error lines.
+    static func referenceResults() throws -> [String: [String]] {
+        guard let node = DifferentialTests.findOnPath("node") else {
+            throw DifferentialTests.ReferenceError("`node` was not found on PATH; install nodejs and node-graphql")
+        }
+        let process = Process()
+        process.executableURL = node
+        process.arguments = [referenceScript.path, corpusDirectory.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DifferentialTests.ReferenceError(
+                "graphql-validate-reference.js failed (\(process.terminationStatus)): \(errorText)")
+        }
+        guard
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let results = json["results"] as? [String: [String]]
+        else {
+            throw DifferentialTests.ReferenceError("graphql-validate-reference.js printed unexpected output")
+        }
+        return results
+    }
+}
