@@ -61,7 +61,9 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedFilesPlugin"]
         ),
-        .target(name: "Resolvers", dependencies: ["Engine", "GraphQLCore"], swiftSettings: strict),
+        .target(
+            name: "Resolvers", dependencies: ["Engine", "GraphQLCore"],
+            exclude: ["embed.list"], swiftSettings: strict, plugins: ["EmbedFilesPlugin"]),
         .target(
             name: "Subgraph",
             dependencies: [
@@ -73,9 +75,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            exclude: ["embed.list"],
-            swiftSettings: strict,
-            plugins: ["EmbedFilesPlugin"]
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "mc",
@@ -109,11 +109,13 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Postgres", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")], swiftSettings: strict),
-        .testTarget(name: "ResolversTests", dependencies: ["Resolvers"], swiftSettings: strict),
+        .testTarget(
+            name: "ResolversTests",
+            dependencies: ["Resolvers", "Engine", "Postgres", "GraphQLCore", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")], swiftSettings: strict),
         .testTarget(
             name: "SubgraphTests",
             dependencies: [
-                "Subgraph", "Engine", "Postgres", "Redis", "TestSupport", "GraphQLCore",
+                "Subgraph", "Resolvers", "Engine", "Postgres", "Redis", "TestSupport", "GraphQLCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

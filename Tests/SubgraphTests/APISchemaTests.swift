@@ -1,5 +1,6 @@
 import Foundation
 import GraphQLCore
+import Resolvers
 import Subgraph
 import Testing
 import TestSupport

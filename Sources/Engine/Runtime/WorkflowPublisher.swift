@@ -42,6 +42,41 @@ public struct WorkflowPublisher: Sendable {
         }
     }
 
+    /// Creates a workflow without a version (idempotent by name).
+    public func createWorkflow(tenantID: String, name: String) async throws -> StoredWorkflow {
+        if let problem = WorkflowDefinition.nameProblem(name) {
+            throw EngineError(.invalidDefinition, "The workflow name \"\(name)\" is invalid: \(problem)")
+        }
+        return try await postgres.transaction { tx in
+            try await WorkflowQueries.ensureTenant(tenantID, on: tx)
+            let id = try await WorkflowQueries.upsertWorkflow(tenantID: tenantID, name: name, on: tx)
+            guard let workflow = try await WorkflowQueries.workflow(tenantID: tenantID, id: id, on: tx) else {
+                throw EngineError(.invalidState, "The workflow vanished while it was being created.")
+            }
+            return workflow
+        }
+    }
+
+    /// A workflow by id, or nil (also for another tenant's workflow).
+    public func workflow(tenantID: String, id: UUID) async throws -> StoredWorkflow? {
+        try await WorkflowQueries.workflow(tenantID: tenantID, id: id, on: postgres)
+    }
+
+    /// A page of the tenant's workflows, newest first.
+    public func workflows(tenantID: String, first: Int, after cursor: (Date, UUID)?) async throws -> [StoredWorkflow] {
+        try await WorkflowQueries.workflows(tenantID: tenantID, limit: first, after: cursor, on: postgres)
+    }
+
+    /// The versions of several workflows, in one query (for lists).
+    public func versions(tenantID: String, workflowIDs: [UUID]) async throws -> [UUID: [StoredWorkflowVersion]] {
+        Dictionary(grouping: try await WorkflowQueries.versions(tenantID: tenantID, workflowIDs: workflowIDs, on: postgres), by: \.workflowID)
+    }
+
+    /// A version by id, or nil.
+    public func version(tenantID: String, id: UUID) async throws -> StoredWorkflowVersion? {
+        try await WorkflowQueries.version(tenantID: tenantID, id: id, on: postgres)
+    }
+
     /// Every published version of a workflow, newest first.
     public func versions(tenantID: String, name: String) async throws -> [StoredWorkflowVersion] {
         try await WorkflowQueries.versions(tenantID: tenantID, name: name, on: postgres)

@@ -9,6 +9,15 @@ public struct StoredWorkflowVersion: Sendable {
     public let name: String
     public let version: String
     public let definition: JSONValue
+    public let publishedBy: String?
+    public let createdAt: Date
+}
+
+/// A workflow (the name its versions share).
+public struct StoredWorkflow: Sendable {
+    public let id: UUID
+    public let tenantID: String
+    public let name: String
     public let createdAt: Date
 }
 
@@ -47,8 +56,31 @@ enum WorkflowQueries {
         return try row?.decode("id", as: UUID.self)
     }
 
+    static func workflow(tenantID: String, id: UUID, on db: some PostgresExecutor) async throws -> StoredWorkflow? {
+        try await db.queryFirst("SELECT id, tenant_id, name, created_at FROM workflows WHERE tenant_id = $1 AND id = $2", [tenantID, id])
+            .map(decodeWorkflow)
+    }
+
+    /// A page of the tenant's workflows, newest first, after the keyset cursor (created_at, id).
+    static func workflows(tenantID: String, limit: Int, after cursor: (Date, UUID)?, on db: some PostgresExecutor) async throws -> [StoredWorkflow] {
+        if let (createdAt, id) = cursor {
+            return try await db.query("""
+                SELECT id, tenant_id, name, created_at FROM workflows
+                WHERE tenant_id = $1 AND (created_at, id) < ($2::timestamptz, $3::uuid)
+                ORDER BY created_at DESC, id DESC LIMIT $4
+                """, [tenantID, createdAt, id, limit]).map(decodeWorkflow)
+        }
+        return try await db.query("""
+            SELECT id, tenant_id, name, created_at FROM workflows WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2
+            """, [tenantID, limit]).map(decodeWorkflow)
+    }
+
+    private static func decodeWorkflow(_ row: PostgresRow) throws -> StoredWorkflow {
+        StoredWorkflow(id: try row.decode("id"), tenantID: try row.decode("tenant_id"), name: try row.decode("name"), createdAt: try row.decode("created_at"))
+    }
+
     static let versionColumns = """
-        v.id, v.workflow_id, v.tenant_id, w.name, v.version, v.definition::text AS definition, v.created_at
+        v.id, v.workflow_id, v.tenant_id, w.name, v.version, v.definition::text AS definition, v.published_by, v.created_at
         """
 
     static func version(tenantID: String, name: String, version: String, on db: some PostgresExecutor) async throws -> StoredWorkflowVersion? {
@@ -65,6 +97,17 @@ enum WorkflowQueries {
             """, [tenantID, id]).map(decodeVersion)
     }
 
+    /// Versions of several workflows at once (one query for a whole list of workflows).
+    static func versions(tenantID: String, workflowIDs: [UUID], on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
+        guard !workflowIDs.isEmpty else { return [] }
+        let ids = "{" + workflowIDs.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
+        return try await db.query("""
+            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE v.tenant_id = $1 AND v.workflow_id = ANY($2::uuid[])
+            ORDER BY v.major DESC, v.minor DESC, v.patch DESC, (v.prerelease IS NULL) DESC, v.created_at DESC
+            """, [tenantID, ids]).map(decodeVersion)
+    }
+
     /// Every version of a workflow, newest (by semantic version precedence) first.
     static func versions(tenantID: String, name: String, on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
         try await db.query("""
@@ -78,6 +121,6 @@ enum WorkflowQueries {
         StoredWorkflowVersion(
             id: try row.decode("id"), workflowID: try row.decode("workflow_id"), tenantID: try row.decode("tenant_id"),
             name: try row.decode("name"), version: try row.decode("version"), definition: try row.decode("definition"),
-            createdAt: try row.decode("created_at"))
+            publishedBy: try row.decodeIfPresent("published_by"), createdAt: try row.decode("created_at"))
     }
 }

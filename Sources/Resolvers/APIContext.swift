@@ -1,0 +1,41 @@
+import Engine
+import GraphQLCore
+
+/// Who is calling: the tenant and roles come from the verified token, never from arguments.
+public struct APIContext: Sendable {
+    public enum Role: String, Sendable, CaseIterable {
+        case viewer, designer, operator_ = "operator", admin
+    }
+
+    public let tenantID: String
+    public let subject: String
+    public let roles: Set<Role>
+    let engine: EngineRuntime
+
+    public init(tenantID: String, subject: String, roles: Set<Role>, engine: EngineRuntime) {
+        self.tenantID = tenantID
+        self.subject = subject
+        self.roles = roles
+        self.engine = engine
+    }
+
+    /// Throws FORBIDDEN unless the caller has one of `allowed` (admins may do everything).
+    func require(_ allowed: Role..., to action: String) throws {
+        guard roles.contains(.admin) || !roles.isDisjoint(with: allowed) else {
+            throw GraphQLError(
+                message: "Forbidden: \(action) needs the role \(allowed.map(\.rawValue).joined(separator: " or ")).",
+                extensions: [.init("code", .string("FORBIDDEN"))])
+        }
+    }
+}
+
+extension ResolveInfo {
+    /// The caller's context; executing the API schema without one is a programming error
+    /// reported as a GraphQL error rather than a crash.
+    func apiContext() throws -> APIContext {
+        guard let context = contextValue as? APIContext else {
+            throw GraphQLError(message: "Internal error: the request has no caller context.", extensions: [.init("code", .string("INTERNAL"))])
+        }
+        return context
+    }
+}

@@ -1,0 +1,91 @@
+import Engine
+import GraphQLCore
+
+/// `Execution`, `StepRun` and `ExecutionEvent` fields.
+enum ExecutionResolvers {
+    static func install(on schema: inout GraphQLSchema) {
+        @Sendable func execution(_ source: ResolvedValue) throws -> ExecutionRecord {
+            guard case .source(let value) = source, let execution = value as? ExecutionRecord else {
+                throw GraphQLError(message: "Internal error: expected an execution.")
+            }
+            return execution
+        }
+        func field(_ name: String, _ resolve: @escaping @Sendable (ExecutionRecord) -> ResolvedValue) {
+            _ = schema.setResolver(typeName: "Execution", fieldName: name) { source, _, _ in resolve(try execution(source)) }
+        }
+        field("id") { ValueBridge.id($0.id) }
+        field("status") { .value(.string($0.status.rawValue)) }
+        field("input") { .value(ValueBridge.graphQL($0.input)) }
+        field("output") { ValueBridge.optional($0.output) }
+        field("error") { ValueBridge.optional($0.error) }
+        field("traceId") { .value(.string($0.traceID)) }
+        field("idempotencyKey") { $0.idempotencyKey.map { .value(.string($0)) } ?? .null }
+        field("createdAt") { ValueBridge.dateTime($0.createdAt) }
+        field("finishedAt") { $0.finishedAt.map(ValueBridge.dateTime) ?? .null }
+        // Executions are roots until sub-workflows land (issue 6): these are facts, not placeholders.
+        field("compensationState") { _ in .value(.string("NONE")) }
+        field("depth") { _ in .value(.int(0)) }
+        field("parent") { _ in .null }
+        field("children") { _ in .list([]) }
+        field("root") { .source($0) }
+        // No step result is cached before issue 8 lands, so there are no hits or misses to count.
+        field("cacheHits") { _ in .value(.int(0)) }
+        field("cacheMisses") { _ in .value(.int(0)) }
+        _ = schema.setResolver(typeName: "Execution", fieldName: "workflowVersion") { source, _, info in
+            let (execution, context) = (try execution(source), try info.apiContext())
+            return ValueBridge.async {
+                try await context.engine.publisher.version(tenantID: context.tenantID, id: execution.workflowVersionID).map { .source($0) } ?? .null
+            }
+        }
+        _ = schema.setResolver(typeName: "Execution", fieldName: "steps") { source, _, info in
+            let (execution, context) = (try execution(source), try info.apiContext())
+            return ValueBridge.async {
+                .list(try await context.engine.executions.stepRuns(tenantID: context.tenantID, id: execution.id).map { .value(stepRun($0)) })
+            }
+        }
+        _ = schema.setResolver(typeName: "Execution", fieldName: "events") { source, arguments, info in
+            let (execution, context) = (try execution(source), try info.apiContext())
+            var after = 0
+            if case .int(let value)? = arguments["after"] { after = value }
+            let since = after
+            return ValueBridge.async {
+                .list(try await context.engine.executions.events(tenantID: context.tenantID, id: execution.id, after: since).map { .value(event($0)) })
+            }
+        }
+    }
+
+    /// Step runs and events are plain data: the default resolver reads their properties.
+    static func stepRun(_ run: StepRunRecord) -> GraphQLValue {
+        var object = GraphQLObject()
+        object["stepId"] = .string(run.stepID)
+        object["iteration"] = .int(run.iteration)
+        object["status"] = .string(run.status)
+        object["attempts"] = .int(run.attempts)
+        object["output"] = run.output.map(ValueBridge.graphQL) ?? .null
+        object["error"] = run.error.map(ValueBridge.graphQL) ?? .null
+        object["cacheKey"] = .null
+        object["cacheHit"] = .null
+        object["childExecution"] = .null
+        object["compensationStatus"] = .null
+        return .object(object)
+    }
+
+    static func event(_ event: ExecutionEvent) -> GraphQLValue {
+        var object = GraphQLObject()
+        object["sequence"] = .int(event.sequence)
+        object["type"] = .string(event.type)
+        object["stepId"] = event.stepID.map { .string($0) } ?? .null
+        object["payload"] = ValueBridge.graphQL(event.payload)
+        if case .string(let text) = ValueBridge.dateTime(event.createdAt).graphQLValue { object["createdAt"] = .string(text) }
+        object["hash"] = .string(event.hash)
+        return .object(object)
+    }
+}
+
+extension ResolvedValue {
+    /// The plain value, when this is one.
+    var graphQLValue: GraphQLValue? {
+        if case .value(let value) = self { return value }
+        return nil
+    }
+}

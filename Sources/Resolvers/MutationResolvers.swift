@@ -1,0 +1,88 @@
+import Engine
+import Foundation
+import GraphQLCore
+
+/// `Mutation` fields. Designers publish; operators run and cancel; admins do everything.
+enum MutationResolvers {
+    static func install(on schema: inout GraphQLSchema) {
+        _ = schema.setResolver(typeName: "Mutation", fieldName: "createWorkflow") { _, arguments, info in
+            let context = try info.apiContext()
+            try context.require(.designer, to: "creating workflows")
+            guard case .object(let input)? = arguments["input"], case .string(let name)? = input["name"] else {
+                throw GraphQLError(message: "\"input.name\" is required.", extensions: [.init("code", .string("BAD_USER_INPUT"))])
+            }
+            let definition = input["definition"].flatMap { $0.isNull ? nil : ValueBridge.json($0) }
+            return ValueBridge.async {
+                if let definition {
+                    guard case .string(name)? = definition["name"] else {
+                        throw EngineError(.invalidDefinition, "The definition's name must be \"\(name)\", the workflow being created.")
+                    }
+                    let published = try await context.engine.publisher.publish(tenantID: context.tenantID, document: definition, publishedBy: context.subject)
+                    let workflow = try await context.engine.publisher.workflow(tenantID: context.tenantID, id: published.workflowID)
+                    let version = try await context.engine.publisher.version(tenantID: context.tenantID, id: published.versionID)
+                    return .source(CreatePayload(workflow: workflow, version: version))
+                }
+                let workflow = try await context.engine.publisher.createWorkflow(tenantID: context.tenantID, name: name)
+                return .source(CreatePayload(workflow: workflow, version: nil))
+            }
+        }
+        _ = schema.setResolver(typeName: "CreateWorkflowPayload", fieldName: "workflow") { source, _, _ in
+            guard case .source(let value) = source, let payload = value as? CreatePayload, let workflow = payload.workflow else { return .null }
+            return .source(workflow)
+        }
+        _ = schema.setResolver(typeName: "CreateWorkflowPayload", fieldName: "version") { source, _, _ in
+            guard case .source(let value) = source, let payload = value as? CreatePayload, let version = payload.version else { return .null }
+            return .source(version)
+        }
+        _ = schema.setResolver(typeName: "Mutation", fieldName: "publishWorkflowVersion") { _, arguments, info in
+            let (context, id) = (try info.apiContext(), try ValueBridge.uuid(arguments, "id"))
+            try context.require(.designer, to: "publishing workflow versions")
+            let definition = ValueBridge.json(arguments["definition"] ?? .null)
+            return ValueBridge.async {
+                let workflow = try await Self.workflow(context, id)
+                guard case .string(workflow.name)? = definition["name"] else {
+                    throw EngineError(.invalidDefinition, "The definition's name must be \"\(workflow.name)\", the workflow it is published to.")
+                }
+                let published = try await context.engine.publisher.publish(tenantID: context.tenantID, document: definition, publishedBy: context.subject)
+                return try await context.engine.publisher.version(tenantID: context.tenantID, id: published.versionID).map { .source($0) } ?? .null
+            }
+        }
+        _ = schema.setResolver(typeName: "Mutation", fieldName: "startExecution") { _, arguments, info in
+            let (context, id) = (try info.apiContext(), try ValueBridge.uuid(arguments, "id"))
+            try context.require(.operator_, .designer, to: "starting executions")
+            let version = ValueBridge.string(arguments, "version") ?? ""
+            let input = ValueBridge.json(arguments["input"] ?? .null)
+            let key = ValueBridge.string(arguments, "idempotencyKey")
+            return ValueBridge.async {
+                let workflow = try await Self.workflow(context, id)
+                return .source(try await context.engine.executions.start(
+                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key))
+            }
+        }
+        _ = schema.setResolver(typeName: "Mutation", fieldName: "cancelExecution") { _, arguments, info in
+            let (context, id) = (try info.apiContext(), try ValueBridge.uuid(arguments, "id"))
+            try context.require(.operator_, to: "cancelling executions")
+            return ValueBridge.async { .source(try await context.engine.executions.cancel(tenantID: context.tenantID, id: id)) }
+        }
+        let later: [(String, String, Int)] = [
+            ("enqueueSubworkflow", "Sub-workflow invocation", 6), ("compensateExecution", "Compensation", 7),
+            ("exportWorkflows", "Export", 5), ("importWorkflows", "Import", 5), ("bulkPublishWorkflows", "Bulk publishing", 5),
+            ("bulkExecuteWorkflows", "Bulk execution", 5), ("invalidateCache", "The step-result cache", 8),
+        ]
+        for (field, what, issue) in later {
+            _ = schema.setResolver(typeName: "Mutation", fieldName: field) { _, _, _ in throw ValueBridge.notAvailable(what, issue: issue) }
+        }
+    }
+
+    struct CreatePayload: Sendable {
+        let workflow: StoredWorkflow?
+        let version: StoredWorkflowVersion?
+    }
+
+    static func workflow(_ context: APIContext, _ id: UUID) async throws -> StoredWorkflow {
+        guard let workflow = try await context.engine.publisher.workflow(tenantID: context.tenantID, id: id) else {
+            throw EngineError(.notFound, "Workflow \(id.uuidString.lowercased()) does not exist.")
+        }
+        return workflow
+    }
+}

@@ -1,1 +1,0 @@
-// Resolvers: binds schema.graphql fields to Engine calls (issue 5).
