@@ -51,9 +51,13 @@ package actor ConnectionPool<Connection: PooledConnection> {
                 return try await connect()
             } catch {
                 openCount -= 1
+                // The slot is free again: let the longest waiter try to open a connection.
+                replaceForFirstWaiter()
                 throw error
             }
         }
+        // The awaits above may have overlapped a shutdown.
+        if isClosed { throw ConnectionPoolFailure.closed }
         return try await waitForConnection()
     }
 
@@ -122,7 +126,11 @@ package actor ConnectionPool<Connection: PooledConnection> {
         }
     }
 
-    private func connectFailed() { openCount -= 1 }
+    /// A replacement connection could not be opened: free its slot and let the next waiter try.
+    private func connectFailed() {
+        openCount -= 1
+        replaceForFirstWaiter()
+    }
 
     private func waitForConnection() async throws -> Connection {
         nextWaiterID += 1

@@ -22,7 +22,11 @@ public struct MigrationRunner: Sendable {
     public func apply(using client: PostgresClient) async throws -> [Migration] {
         let migrations = self.migrations
         return try await client.withConnection { connection in
-            _ = try await connection.query("SELECT pg_advisory_lock($1)", [Self.lockKey])
+            // Poll instead of blocking in pg_advisory_lock: another process may migrate for longer
+            // than the session's statement_timeout, and waiting for it is not an error.
+            while try await connection.query("SELECT pg_try_advisory_lock($1) AS locked", [Self.lockKey]).first?.decode("locked", as: Bool.self) != true {
+                try await Task.sleep(for: .milliseconds(250))
+            }
             do {
                 let applied = try await Self.applyLocked(migrations, on: connection)
                 _ = try await connection.query("SELECT pg_advisory_unlock($1)", [Self.lockKey])

@@ -20,11 +20,13 @@ public struct PostgresNotification: Sendable, Equatable {
 public final class PostgresListener: Sendable {
     private struct Pending {
         let channel: String
-        let confirmation: CheckedContinuation<Void, Never>?
+        let confirmation: CheckedContinuation<Void, Never>
     }
 
     private struct State {
         var subscribers: [String: [UInt64: AsyncStream<PostgresNotification>.Continuation]] = [:]
+        /// Channels the current connection has confirmed `LISTEN` for.
+        var listening: Set<String> = []
         var toListen: [Pending] = []
         var toUnlisten: Set<String> = []
         var nextID: UInt64 = 0
@@ -49,36 +51,39 @@ public final class PostgresListener: Sendable {
     /// How many times the listener has (re)connected; for tests and diagnostics.
     public var connectCount: Int { state.withLock { $0.connects } }
 
-    /// Subscribes to `channel`. Returns once the server has confirmed `LISTEN` (or, while the
-    /// database is unreachable, once the subscription is queued for the next connection).
+    /// Subscribes to `channel`. Returns once the server has confirmed `LISTEN` for it, so a
+    /// notification sent after this returns is delivered; while the database is unreachable that
+    /// means waiting until the listener has reconnected.
     public func notifications(channel: String) async -> AsyncStream<PostgresNotification> {
         let (stream, continuation) = AsyncStream<PostgresNotification>.makeStream(bufferingPolicy: .bufferingNewest(1024))
         await withCheckedContinuation { (confirmed: CheckedContinuation<Void, Never>) in
-            let id: UInt64 = state.withLock { state in
+            // One lock section decides who resumes `confirmed`: this caller (already listening)
+            // or the listener thread (after LISTEN succeeds), never both.
+            let (id, listening): (UInt64, Bool) = state.withLock { state in
                 state.nextID += 1
-                let isNew = state.subscribers[channel, default: [:]].isEmpty
                 state.subscribers[channel, default: [:]][state.nextID] = continuation
                 state.toUnlisten.remove(channel)
-                state.toListen.append(Pending(channel: channel, confirmation: isNew ? confirmed : nil))
-                return state.nextID
+                if state.listening.contains(channel) { return (state.nextID, true) }
+                state.toListen.append(Pending(channel: channel, confirmation: confirmed))
+                return (state.nextID, false)
             }
             continuation.onTermination = { [weak self] _ in self?.unsubscribe(channel: channel, id: id) }
-            if !state.withLock({ $0.toListen.contains { $0.channel == channel && $0.confirmation != nil } }) {
-                confirmed.resume()
-            }
+            if listening { confirmed.resume() }
         }
         return stream
     }
 
-    /// Stops the thread and finishes every stream.
+    /// Stops the thread, finishes every stream and releases callers still waiting for LISTEN.
     public func shutdown() {
-        let streams = state.withLock { state in
+        let (streams, waiting) = state.withLock { state in
             state.stopped = true
             let all = state.subscribers.values.flatMap(\.values)
             state.subscribers.removeAll()
-            return all
+            defer { state.toListen.removeAll() }
+            return (all, state.toListen)
         }
         for stream in streams { stream.finish() }
+        for pending in waiting { pending.confirmation.resume() }
     }
 
     private func unsubscribe(channel: String, id: UInt64) {
@@ -98,7 +103,10 @@ public final class PostgresListener: Sendable {
         var failures = 0
         while !state.withLock({ $0.stopped }) {
             if connection == nil || PQstatus(connection) != CONNECTION_OK {
-                if let old = connection { PQfinish(old) }
+                if let old = connection {
+                    PQfinish(old)
+                    state.withLock { $0.listening.removeAll() }
+                }
                 connection = connect()
                 guard connection != nil else {
                     failures += 1
@@ -133,6 +141,7 @@ public final class PostgresListener: Sendable {
             PQfinish(handle)
             return nil
         }
+        state.withLock { $0.listening.formUnion(channels) }
         return handle
     }
 
@@ -149,12 +158,14 @@ public final class PostgresListener: Sendable {
             requeue(listen)
             return false
         }
+        if !unlisten.isEmpty { state.withLock { $0.listening.subtract(unlisten) } }
         for (index, pending) in listen.enumerated() {
             guard run(handle, "LISTEN \(quoteIdentifier(pending.channel))") else {
                 requeue(Array(listen[index...]))
                 return false
             }
-            pending.confirmation?.resume()
+            state.withLock { _ = $0.listening.insert(pending.channel) }
+            pending.confirmation.resume()
         }
         return true
     }

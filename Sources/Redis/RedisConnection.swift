@@ -72,6 +72,11 @@ public final class RedisConnection: @unchecked Sendable, PooledConnection {
     /// in place as ``RedisValue/error(_:)`` so one failing command does not hide the others.
     public func pipeline(_ commands: [[any RedisArgument]]) async throws -> [RedisValue] {
         let argvs = commands.map { $0.map(\.redisBytes) }
+        // Checked before anything is buffered: a half-written pipeline would leave replies on
+        // the connection for the next caller to read.
+        guard argvs.allSatisfy({ !$0.isEmpty }) else {
+            throw RedisError(.configuration, "Every command in a pipeline needs at least one argument.")
+        }
         return try await run { context in
             for argv in argvs {
                 let status = try Self.withArgv(argv) { argc, pointers, lengths in

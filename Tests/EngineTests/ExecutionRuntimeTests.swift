@@ -210,6 +210,34 @@ struct ExecutionRuntimeTests {
         await db.shutdown()
     }
 
+    @Test func aWorkerDyingOnTheLastAttemptFailsTheExecutionInsteadOfLeavingItRunning() async throws {
+        let db = try await migratedDatabase("lastattempt", maxConnections: 6)
+        let tenant = "t"
+        let api = EngineRuntime(postgres: db)
+        _ = try await api.publisher.publish(tenantID: tenant, document: try JSONValue.parse("""
+            {"name": "w", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [{"id": "s", "type": "http", "with": {"method": "GET", "url": "http://127.0.0.1:1/never"}}]}
+            """))
+        let started = try await api.executions.start(tenantID: tenant, workflow: "w", version: "1.0.0", input: [:])
+        // A worker claims the only attempt and dies without a word.
+        let claimed = try await TaskQueries.claim(queue: "default", limit: 1, worker: "doomed", leaseSeconds: 0.2, on: db)
+        #expect(claimed.first?.maxAttempts == 1)
+        var configuration = EngineRuntime.Configuration(pollInterval: .milliseconds(50))
+        configuration.rescueInterval = .milliseconds(100)
+        let survivor = EngineRuntime(postgres: db, configuration: configuration)
+        let group = ServiceGroup(configuration: .init(services: [survivor.worker(listener: nil)], logger: .init(label: "test")))
+        Task { try await group.run() }
+        var record = try await api.executions.get(tenantID: tenant, id: started.id)
+        for _ in 0..<200 where record?.status.isTerminal != true {
+            try await Task.sleep(for: .milliseconds(50))
+            record = try await api.executions.get(tenantID: tenant, id: started.id)
+        }
+        #expect(record?.status == .failed)
+        if case .string(let message)? = record?.error?["message"] { #expect(message.contains("lease expired")) }
+        await group.triggerGracefulShutdown()
+        await db.shutdown()
+    }
+
     @Test func cancellingStopsPendingSteps() async throws {
         let h = try await Harness()
         _ = try await h.publish("""

@@ -67,6 +67,36 @@ struct TaskWorkerTests {
         await db.shutdown()
     }
 
+    @Test func gracefulShutdownLetsRunningTasksFinish() async throws {
+        let db = try await migratedDatabase("workerdrain")
+        let id = try #require(try await TaskQueries.insert(NewTask(tenantID: "t", kind: "k"), on: db))
+        let started = Mutex(false)
+        let finishedUncancelled = Mutex(false)
+        let handler = ClosureTaskHandler { _ in
+            started.withLock { $0 = true }
+            try? await Task.sleep(for: .milliseconds(500))
+            finishedUncancelled.withLock { $0 = !Task.isCancelled }
+            return .completed
+        }
+        let worker = TaskWorker(configuration: .init(pollInterval: .milliseconds(50)), postgres: db, listener: nil, handler: handler)
+        // Shut down as soon as the task is running.
+        try await runWorker(worker) { started.withLock { $0 } }
+        #expect(finishedUncancelled.withLock { $0 })
+        #expect(try await TaskQueries.state(ofTask: id, on: db) == .completed)
+        await db.shutdown()
+    }
+
+    @Test func aRescuedTaskWithNoAttemptsLeftSaysSo() async throws {
+        let db = try await migratedDatabase("workerexhausted")
+        _ = try await TaskQueries.insert(NewTask(tenantID: "t", kind: "k", maxAttempts: 1), on: db)
+        _ = try await TaskQueries.claim(queue: "default", limit: 1, worker: "dead", leaseSeconds: 0.1, on: db)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try await TaskQueries.rescueExpired(on: db) == 1)
+        let again = try #require(try await TaskQueries.claim(queue: "default", limit: 1, worker: "w", leaseSeconds: 30, on: db).first)
+        #expect(again.attempt == 2 && again.attemptsExhausted)
+        await db.shutdown()
+    }
+
     @Test func retriesThenFailsAndRecordsTheError() async throws {
         let db = try await migratedDatabase("workerretry")
         let id = try #require(try await TaskQueries.insert(NewTask(tenantID: "t", kind: "k", maxAttempts: 3), on: db))

@@ -20,6 +20,28 @@ struct PostgresListenerTests {
         await client.shutdown()
     }
 
+    @Test func severalSubscribersOfOneChannelAllReceive() async throws {
+        let url = try await TestDatabase.create("listenmany")
+        let client = try PostgresClient(configuration: .init(connectionString: url, maxConnections: 1))
+        let listener = try PostgresListener(configuration: .init(connectionString: url))
+        defer { listener.shutdown() }
+        async let first = listener.notifications(channel: "shared")
+        async let second = listener.notifications(channel: "shared")
+        let streams = await [first, second]
+        let third = await listener.notifications(channel: "shared")  // already listening: returns at once
+        try await client.notify(channel: "shared", payload: "hi")
+        for stream in streams + [third] { #expect(try await firstNotifications(1, from: stream).map(\.payload) == ["hi"]) }
+        await client.shutdown()
+    }
+
+    @Test func shutdownReleasesASubscriberWaitingForAnUnreachableDatabase() async throws {
+        let listener = try PostgresListener(configuration: .init(connectionString: "host=127.0.0.1 port=1 user=nobody dbname=none", connectTimeout: 1))
+        let waiting = Task { await listener.notifications(channel: "never") }
+        try await Task.sleep(for: .milliseconds(200))
+        listener.shutdown()
+        _ = await waiting.value  // returns instead of hanging
+    }
+
     @Test func listenSurvivesALostConnection() async throws {
         let url = try await TestDatabase.create("relisten")
         let client = try PostgresClient(configuration: .init(connectionString: url, maxConnections: 2))

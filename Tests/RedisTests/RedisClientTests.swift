@@ -58,6 +58,14 @@ struct RedisClientTests {
 
     @Test func emptyCommandsAreRejected() async throws {
         await #expect(throws: RedisError.self) { try await redis.send([]) }
+        // A pipeline with one empty command is refused whole, and leaves no reply behind for
+        // the next caller of the connection.
+        var config = redis.configuration
+        config.maxConnections = 1
+        let single = RedisClient(configuration: config)
+        await #expect(throws: RedisError.self) { try await single.pipeline([["SET", prefix + "p", "1"], []]) }
+        #expect(try await single.send("ECHO", "mine").string == "mine")
+        await single.shutdown()
     }
 }
 

@@ -16,6 +16,8 @@ public struct EngineRuntime: Sendable {
         public var workerConcurrency: Int
         public var leaseSeconds: Double
         public var pollInterval: Duration
+        /// How often each worker returns tasks with expired leases to the queue.
+        public var rescueInterval: Duration = .seconds(5)
 
         public init(
             environment: [String: String] = Configuration.templateEnvironment(), secrets: any SecretProvider = EnvironmentSecretProvider(),
@@ -65,7 +67,8 @@ public struct EngineRuntime: Sendable {
         TaskWorker(
             configuration: .init(
                 concurrency: configuration.workerConcurrency, batchSize: min(configuration.workerConcurrency, 20),
-                leaseSeconds: configuration.leaseSeconds, pollInterval: configuration.pollInterval),
+                leaseSeconds: configuration.leaseSeconds, pollInterval: configuration.pollInterval,
+                rescueInterval: configuration.rescueInterval),
             postgres: postgres, listener: listener, handler: stepHandler(logger: logger), logger: logger)
     }
 }

@@ -58,6 +58,10 @@ public struct ClaimedTask: Sendable, Equatable {
     public let maxAttempts: Int
     public let leaseExpiresAt: Date
 
+    /// True when the worker of the last allowed attempt stopped (its lease expired) and the
+    /// task was handed out again: the handler must not run the work, only record its failure.
+    public var attemptsExhausted: Bool { attempt > maxAttempts }
+
     init(row: PostgresRow) throws {
         id = try row.decode("id")
         tenantID = try row.decode("tenant_id")

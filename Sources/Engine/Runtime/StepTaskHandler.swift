@@ -25,6 +25,9 @@ public struct StepTaskHandler: TaskHandler {
         guard let payload = try? StepTaskPayload(json: task.payload) else {
             return .failed(error: "The task payload is not a step reference: \(task.payload)")
         }
+        if task.attemptsExhausted {
+            return await failForGood(task, payload, reason: "The worker running the last allowed attempt stopped before finishing (its lease expired).")
+        }
         do {
             return try await run(task, payload)
         } catch {
@@ -83,6 +86,9 @@ public struct StepTaskHandler: TaskHandler {
         switch outcome {
         case .success(let result):
             try await recordSuccess(task, execution, step, result, definition)
+            return .completedByHandler
+        case .failure(let failure) where failure.leaseLost:
+            // The worker that took the task over owns its outcome; record nothing.
             return .completedByHandler
         case .failure(let failure):
             if failure.retryable && task.attempt < task.maxAttempts {
@@ -184,11 +190,14 @@ public struct StepTaskHandler: TaskHandler {
                 return Task.isCancelled ? nil : .failure(StepFailure(message: "Step \"\(step.id)\" timed out after \(invocation.timeout) s.", retryable: true))
             }
             group.addTask {
-                // Heartbeat: keep the lease while a long step runs.
+                // Heartbeat: keep the lease while a long step runs. If another worker has taken
+                // the task over (our lease expired), stop: two copies must not run at once.
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(max(lease / 3, 0.1)))
                     if Task.isCancelled { break }
-                    _ = try? await TaskQueries.extendLease(task, bySeconds: lease, on: postgres)
+                    if (try? await TaskQueries.extendLease(task, bySeconds: lease, on: postgres)) == false {
+                        return .failure(StepFailure(message: "The lease on this step was lost to another worker.", retryable: false, leaseLost: true))
+                    }
                 }
                 return nil
             }
@@ -214,7 +223,7 @@ public struct StepTaskHandler: TaskHandler {
             guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             if locked.status.isTerminal { return }  // cancelled or failed meanwhile: the result changes nothing
-            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: 0, status: "SUCCEEDED", output: result.output, error: nil, on: tx)
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: task.stepIteration, status: "SUCCEEDED", output: result.output, error: nil, on: tx)
             try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
             try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, on: tx)
         }
@@ -237,14 +246,19 @@ public struct StepTaskHandler: TaskHandler {
         let error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
         if inline {
             try await StepRunQueries.ranInline(
-                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: task.attempt,
+                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: task.stepIteration, attempt: task.attempt,
                 status: "FAILED", output: nil, error: .object(error), on: tx)
         } else {
-            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: 0, status: "FAILED", output: nil, error: .object(error), on: tx)
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: task.stepIteration, status: "FAILED", output: nil, error: .object(error), on: tx)
         }
         try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(error), on: tx)
         try await ExecutionProgress.fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(failure.message)"), "stepId": .string(step.id)], on: tx)
     }
+}
+
+extension ClaimedTask {
+    /// The iteration a step task runs (0 outside `forEach`).
+    var stepIteration: Int { (try? StepTaskPayload(json: payload).iteration) ?? 0 }
 }
 
 /// Thrown inside a completion transaction when the task's lease was lost, to roll it back.

@@ -59,33 +59,39 @@ public final class TaskWorker: Service {
 
     public func run() async throws {
         let (wakeups, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        await withGracefulShutdownHandler {
+        let hintStream = await listener?.notifications(channel: TaskQueries.notifyChannel)
+        let queue = configuration.queue
+        // Helpers (poll timer, rescuer, LISTEN hints) stop at shutdown; running tasks do not:
+        // they live in their own group, which is drained, not cancelled.
+        let helpers = Task {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.tick(every: self.configuration.pollInterval, wake) }
                 group.addTask { await self.rescueLoop() }
-                if let listener {
-                    let queue = configuration.queue
-                    let hints = await listener.notifications(channel: TaskQueries.notifyChannel)
-                    group.addTask {
-                        for await hint in hints where hint.payload == queue { wake.yield() }
-                    }
+                if let hintStream {
+                    group.addTask { for await hint in hintStream where hint.payload == queue { wake.yield() } }
                 }
-                await self.produce(into: &group, wakeups: wakeups, wake: wake)
-                // Stop the helpers, then wait for running tasks (the group waits for them).
+            }
+        }
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { running in
+                await self.produce(into: &running, wakeups: wakeups, wake: wake)
+                helpers.cancel()
                 wake.finish()
-                group.cancelAll()
+                await running.waitForAll()
             }
         } onGracefulShutdown: {
             self.stopping.withLock { $0 = true }
             wake.yield()
         }
+        helpers.cancel()
+        await helpers.value
     }
 
     /// The claim loop: whenever woken, claim as many tasks as there is room for.
     private func produce(into group: inout TaskGroup<Void>, wakeups: AsyncStream<Void>, wake: AsyncStream<Void>.Continuation) async {
         for await _ in wakeups {
             if stopping.withLock({ $0 }) || Task.isCancelled { return }
-            while true {
+            while !stopping.withLock({ $0 }) {
                 let room = configuration.concurrency - inFlight.withLock { $0 }
                 guard room > 0 else { break }
                 let tasks: [ClaimedTask]

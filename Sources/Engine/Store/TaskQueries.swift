@@ -90,14 +90,18 @@ public enum TaskQueries {
             """, [task.id, task.attempt, seconds]) == 1
     }
 
-    /// Returns tasks whose lease expired (their worker died or stalled) to `ready`, or to `failed`
-    /// when that was their last attempt. Returns how many were rescued.
+    /// Returns tasks whose lease expired (their worker died or stalled) to `ready`. Returns how
+    /// many were rescued.
+    ///
+    /// Always to `ready`, even when that was the last attempt: the claim then hands the task out
+    /// with `attempt > maxAttempts`, and the handler records the failure with its consequences
+    /// (a step's execution fails). Failing the row here would leave the work it stands for
+    /// (an execution) waiting forever.
     @discardableResult
     public static func rescueExpired(on db: some PostgresExecutor) async throws -> Int {
         try await db.execute("""
             UPDATE tasks
-            SET state = CASE WHEN attempt >= max_attempts THEN 'failed' ELSE 'ready' END,
-                finished_at = CASE WHEN attempt >= max_attempts THEN now() END,
+            SET state = 'ready',
                 last_error = 'lease expired (worker ' || COALESCE(leased_by, '?') || ' stopped or stalled)',
                 leased_by = NULL, lease_expires_at = NULL
             WHERE state = 'running' AND lease_expires_at < now()

@@ -34,6 +34,8 @@ struct StepResult: Sendable {
 struct StepFailure: Error, Sendable, CustomStringConvertible {
     let message: String
     let retryable: Bool
+    /// The attempt was abandoned because another worker took the task over.
+    var leaseLost = false
     var description: String { message }
 }
 
