@@ -56,6 +56,12 @@ struct Serve: AsyncParsableCommand {
             throw StartupError("No Redis configured: set MAESTRO_REDIS_URL, pass --redis-url, or use --dev for a local stack.")
         }
 
+        let auth = try AuthSettings.configuration(dev: dev) { logger.warning("\($0)") }
+        let authenticator: Authenticator
+        do { authenticator = try await Authenticator.make(auth) } catch {
+            throw StartupError("MAESTRO_JWT_SECRET / MAESTRO_JWT_PUBLIC_KEYS: \(error)")
+        }
+
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
@@ -69,12 +75,13 @@ struct Serve: AsyncParsableCommand {
             logger.warning("Redis at \(redis.configuration.host):\(redis.configuration.port) is unreachable (\(error)); the cache is bypassed until it answers.")
         }
 
+        let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration)
         let dependencies = ServiceDependencies(
             postgres: postgres, redis: redis,
             readiness: ReadinessProbe(postgres: postgres, expectedSchemaVersion: runner.latestVersion),
-            metrics: registry)
+            metrics: registry, engine: engine, authenticator: authenticator)
         let host = server.host
-        let app = buildApplication(configuration: server, dependencies: dependencies, logger: logger) { port in
+        let app = try buildApplication(configuration: server, dependencies: dependencies, logger: logger) { port in
             // Written straight to the file descriptor so the line is not stuck in a stdio buffer
             // when stdout is a pipe (scripts and tests wait for it).
             FileHandle.standardOutput.write(Data("Maestro Composer listening on http://\(host):\(port)\n".utf8))
@@ -82,7 +89,6 @@ struct Serve: AsyncParsableCommand {
         var services: [any Service] = [app]
         var listener: PostgresListener?
         if !noWorkers {
-            let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration)
             listener = try PostgresListener(configuration: postgres.configuration)
             services.append(engine.worker(listener: listener, logger: logger))
         }

@@ -8,7 +8,9 @@ import TestSupport
 struct ServeProcessTests {
     @Test func servesReadyzAndShutsDownOnSIGTERM() async throws {
         let database = try await TestDatabase.create("serve")
-        let server = try ServerProcess.start(["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL()])
+        let server = try ServerProcess.start(
+            ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL()],
+            environment: ["MAESTRO_JWT_SECRET": "integration-secret-of-at-least-32-bytes"])
         defer { server.kill() }
         let base = try await server.waitForListeningURL()
         let (status, body) = try await HTTP.get(base + "/readyz")
@@ -34,7 +36,7 @@ struct ServeProcessTests {
         var args = ["serve", "--port", "0"] + arguments.map { $0.replacingOccurrences(of: "{pgport}", with: pgPort) }
         if !arguments.contains("--database-url") { args += ["--database-url", stackURL] }
         if !arguments.contains("--redis-url") { args += ["--redis-url", try TestEnvironment.redisURL()] }
-        let server = try ServerProcess.start(args)
+        let server = try ServerProcess.start(args, environment: ["MAESTRO_JWT_SECRET": "integration-secret-of-at-least-32-bytes"])
         defer { server.kill() }
         #expect(try await server.waitForExit(seconds: 15) == 1)
         let errorLines = server.standardError().split(separator: "\n").filter { !$0.isEmpty }
@@ -42,6 +44,13 @@ struct ServeProcessTests {
         #expect(errorLines.first?.contains(setting) == true, "\(errorLines)")
         #expect(errorLines.first?.contains(detail) == true, "\(errorLines)")
         #expect(!(errorLines.first?.contains("wrong-password") ?? true), "the password must not be printed")
+    }
+
+    @Test func withoutTokenVerificationOutsideDevModeItRefusesToStart() async throws {
+        let server = try ServerProcess.start(["serve", "--port", "0", "--database-url", try TestEnvironment.databaseURL(), "--redis-url", try TestEnvironment.redisURL()])
+        defer { server.kill() }
+        #expect(try await server.waitForExit(seconds: 15) == 1)
+        #expect(server.standardError().contains("set MAESTRO_JWT_SECRET or MAESTRO_JWT_PUBLIC_KEYS"))
     }
 
     @Test func migrateAppliesThenReportsUpToDate() async throws {

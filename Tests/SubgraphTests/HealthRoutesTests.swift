@@ -20,8 +20,9 @@ struct HealthRoutesTests {
         let dependencies = ServiceDependencies(
             postgres: postgres, redis: redis,
             readiness: ReadinessProbe(postgres: postgres, expectedSchemaVersion: runner.latestVersion),
-            metrics: PrometheusCollectorRegistry())
-        return (buildApplication(configuration: .init(port: 0), dependencies: dependencies), postgres)
+            metrics: PrometheusCollectorRegistry(), engine: EngineRuntime(postgres: postgres),
+            authenticator: try await Authenticator.make(.init(hmacSecret: "health-test-secret-of-at-least-32-bytes")))
+        return (try buildApplication(configuration: .init(port: 0), dependencies: dependencies), postgres)
     }
 
     @Test func healthzAnswersWithoutTouchingTheDatabase() async throws {

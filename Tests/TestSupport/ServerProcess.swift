@@ -96,8 +96,18 @@ public final class ServerProcess: @unchecked Sendable {
     }
 }
 
-/// Minimal HTTP GET over URLSession-free sockets is overkill; curl is on every machine we use.
+/// HTTP calls from tests, through curl (installed by ops/dev/install-packages).
 public enum HTTP {
+    /// POSTs a JSON body and returns the status code and body.
+    public static func post(_ url: String, json: String, headers: [String: String] = [:]) async throws -> (status: Int, body: String) {
+        guard let curl = Shell.which("curl") else { throw Shell.Failure(description: "curl is not installed") }
+        var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json]
+        for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
+        let output = try Shell.run(curl, arguments + [url])
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
     /// GETs a URL with curl and returns the status code and body.
     public static func get(_ url: String) async throws -> (status: Int, body: String) {
         guard let curl = Shell.which("curl") else { throw Shell.Failure(description: "curl is not installed") }

@@ -11,6 +11,19 @@ import Hummingbird
 /// unacceptable `Accept`, 413 for an oversized body, 415 for a POST that is not JSON, 504 when
 /// the operation runs past its timeout; 200 otherwise, with field errors in the body.
 public struct GraphQLEndpoint: Sendable {
+    /// Thrown by ``ExecutionInputs`` to refuse a request before any work, e.g. 401 without a
+    /// valid token.
+    public struct Rejection: Error, Sendable {
+        public let status: HTTPResponse.Status
+        public let message: String
+        public let headers: HTTPFields
+        public init(status: HTTPResponse.Status, message: String, headers: HTTPFields = [:]) {
+            self.status = status
+            self.message = message
+            self.headers = headers
+        }
+    }
+
     /// What an executed operation sees: the root value and a context value (e.g. the caller's
     /// identity), derived from the request.
     public typealias ExecutionInputs = @Sendable (Request) async throws -> (root: ResolvedValue, context: (any Sendable)?)
@@ -43,6 +56,17 @@ public struct GraphQLEndpoint: Sendable {
         guard let media = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
             return Self.errors(.notAcceptable, .json, "Accept application/graphql-response+json or application/json.")
         }
+        // Who is asking comes first: an unauthenticated request gets no further.
+        let inputs: (root: ResolvedValue, context: (any Sendable)?)
+        do {
+            inputs = try await self.inputs(request)
+        } catch let rejection as Rejection {
+            var response = Self.errors(rejection.status, media, rejection.message)
+            for field in rejection.headers { response.headers.append(field) }
+            return response
+        } catch {
+            return Self.errors(.internalServerError, media, "The request could not be prepared: \(error)")
+        }
         let parameters: GraphQLRequestParameters
         do {
             parameters = try await readParameters(request)
@@ -51,7 +75,7 @@ public struct GraphQLEndpoint: Sendable {
         } catch {
             return Self.errors(.badRequest, media, "\(error)")
         }
-        return await execute(parameters, method: request.method, request: request, media: media)
+        return await execute(parameters, method: request.method, inputs: inputs, media: media)
     }
 
     private struct HTTPFailure: Error {
@@ -86,7 +110,10 @@ public struct GraphQLEndpoint: Sendable {
         }
     }
 
-    private func execute(_ parameters: GraphQLRequestParameters, method: HTTPRequest.Method, request: Request, media: ResponseMediaType) async -> Response {
+    private func execute(
+        _ parameters: GraphQLRequestParameters, method: HTTPRequest.Method, inputs: (root: ResolvedValue, context: (any Sendable)?),
+        media: ResponseMediaType
+    ) async -> Response {
         // Rejected before execution: 400 with graphql-response+json, 200 with legacy json.
         let rejected: HTTPResponse.Status = media == .graphQLResponse ? .badRequest : .ok
         let source = Source(parameters.query)
@@ -106,12 +133,6 @@ public struct GraphQLEndpoint: Sendable {
         let overLimits = limits.check(document, operationName: parameters.operationName)
         if !overLimits.isEmpty { return Self.result(GraphQLResult(data: nil, errors: overLimits), rejected, media) }
 
-        let inputs: (root: ResolvedValue, context: (any Sendable)?)
-        do {
-            inputs = try await self.inputs(request)
-        } catch {
-            return Self.errors(.internalServerError, media, "The request could not be prepared: \(error)")
-        }
         let schema = self.schema
         let timeout = self.timeout
         let outcome: GraphQLResult? = await withTaskGroup(of: GraphQLResult?.self) { group in
