@@ -6,7 +6,8 @@ import Postgres
 /// `mc executions ...`: operator commands that read the database directly.
 struct ExecutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "executions", abstract: "Inspect executions.", subcommands: [Verify.self])
+        commandName: "executions", abstract: "Start, inspect, cancel and verify executions.",
+        subcommands: [Start.self, Get.self, Cancel.self, Verify.self])
 
     /// `mc executions verify ID`: recomputes the execution's event hash chain.
     struct Verify: AsyncParsableCommand {
