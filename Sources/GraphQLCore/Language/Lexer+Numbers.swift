@@ -13,7 +13,7 @@ extension Lexer {
     /// FractionalPart :: . Digit+
     /// ExponentPart :: ExponentIndicator Sign? Digit+
     /// ```
-    func readNumber(at start: Int) throws(GraphQLError) -> Token {
+    func readNumber(at start: Int) throws(GraphQLError) -> RawToken {
         var position = start
         var isFloat = false
         if byte(at: position) == 0x2D {  // -
@@ -47,7 +47,7 @@ extension Lexer {
                 "Invalid number, expected digit but got: \(describeCharacter(at: position)).",
                 at: position)
         }
-        return Token(kind: isFloat ? .float : .int, start: start, end: position, value: text(start, position))
+        return RawToken(kind: isFloat ? .float : .int, start: start, end: position)
     }
 
     /// Reads `Digit+` and returns the offset after the last digit.

@@ -1,55 +1,123 @@
+/// A token without its value: what the parser moves through. It holds no reference, so
+/// copying it costs no reference counting; names, numbers and strings are read from the
+/// source bytes only when the AST needs them.
+struct RawToken: Sendable, Equatable {
+    let kind: TokenKind
+    let start: Int
+    let end: Int
+}
+
 /// Splits a `Source` into tokens on demand, one token ahead of the parser.
 ///
 /// Works directly on UTF-8 bytes. Every token is read from the end of the previous one,
 /// so the lexer holds no state besides the current token, the one before it and an
 /// optional cached look-ahead token. Comments are skipped by `advance()` and
 /// `lookahead()`; `readToken(at:)` returns them for tools that want them.
+///
+/// Internally tokens are `RawToken`s (kind and byte range); the public `Token`s, with
+/// their values, are made on request.
 public struct Lexer: Sendable {
     /// The source being read.
     public let source: Source
     /// The bytes of `source`, bound once so hot loops index a local array.
     let bytes: [UInt8]
-    /// The token the parser is looking at.
-    public private(set) var token: Token
-    /// The token before `token`; AST locations end where it ends.
-    public private(set) var lastToken: Token
-    /// The token after `token`, once someone has asked for it.
-    private var cachedLookahead: Token?
+    /// The token the parser is looking at, without its value.
+    private(set) var current: RawToken
+    /// The token before `current`; AST locations end where it ends.
+    private(set) var last: RawToken
+    /// The token after `current`, once someone has asked for it.
+    private var cachedLookahead: RawToken?
 
     /// Creates a lexer positioned at the start-of-file token.
     public init(source: Source) {
         self.source = source
         self.bytes = source.bytes
-        let startOfFile = Token(kind: .startOfFile, start: 0, end: 0)
-        self.token = startOfFile
-        self.lastToken = startOfFile
+        let startOfFile = RawToken(kind: .startOfFile, start: 0, end: 0)
+        self.current = startOfFile
+        self.last = startOfFile
     }
+
+    /// The token the parser is looking at.
+    public var token: Token { materialize(current) }
+
+    /// The token before `token`; AST locations end where it ends.
+    public var lastToken: Token { materialize(last) }
 
     /// Moves to the next token that is not a comment and returns it.
     @discardableResult
     public mutating func advance() throws(GraphQLError) -> Token {
-        let next = try lookahead()
-        lastToken = token
-        token = next
-        cachedLookahead = nil
-        return next
+        materialize(try advanceRaw())
     }
 
     /// Returns the next token that is not a comment without moving to it.
     public mutating func lookahead() throws(GraphQLError) -> Token {
-        if token.kind == .endOfFile { return token }
+        materialize(try lookaheadRaw())
+    }
+
+    /// Moves to the next token that is not a comment and returns it, without its value.
+    @inline(__always)
+    mutating func advanceRaw() throws(GraphQLError) -> RawToken {
+        let next = try lookaheadRaw()
+        last = current
+        current = next
+        cachedLookahead = nil
+        return next
+    }
+
+    /// Returns the next token that is not a comment, without its value and without moving.
+    mutating func lookaheadRaw() throws(GraphQLError) -> RawToken {
+        if current.kind == .endOfFile { return current }
         if let cachedLookahead { return cachedLookahead }
-        var next = try readToken(at: token.end)
+        var next = try readRawToken(at: current.end)
         while next.kind == .comment {
-            next = try readToken(at: next.end)
+            next = try readRawToken(at: next.end)
         }
         cachedLookahead = next
         return next
     }
 
+    /// Reads the token that starts at or after `start`, with its value; comments included.
+    func readToken(at start: Int) throws(GraphQLError) -> Token {
+        let raw = try readRawToken(at: start)
+        return Token(kind: raw.kind, start: raw.start, end: raw.end, value: try value(of: raw))
+    }
+
+    /// The token with its value. `raw` was read by this lexer, so reading it again cannot fail.
+    func materialize(_ raw: RawToken) -> Token {
+        Token(kind: raw.kind, start: raw.start, end: raw.end, value: (try? value(of: raw)) ?? nil)
+    }
+
+    /// The interpreted value of a token read by this lexer: `nil` for punctuators.
+    func value(of raw: RawToken) throws(GraphQLError) -> String? {
+        switch raw.kind {
+        case .name, .int, .float: text(raw.start, raw.end)
+        case .comment: text(raw.start + 1, raw.end)
+        case .string: try readString(at: raw.start).value
+        case .blockString: try readBlockString(at: raw.start).value
+        default: nil
+        }
+    }
+
+    /// The source text of a token.
+    @inline(__always)
+    func text(of raw: RawToken) -> String {
+        text(raw.start, raw.end)
+    }
+
+    /// Whether a token's text is exactly `keyword` (compared as bytes, without making a String).
+    func isText(of raw: RawToken, _ keyword: StaticString) -> Bool {
+        let length = keyword.utf8CodeUnitCount
+        guard raw.end - raw.start == length else { return false }
+        let pointer = keyword.utf8Start
+        for index in 0..<length where bytes[raw.start + index] != pointer[index] {
+            return false
+        }
+        return true
+    }
+
     /// Reads the token that starts at or after `start`, skipping ignored tokens
     /// (white space, line terminators, commas and the byte order mark).
-    func readToken(at start: Int) throws(GraphQLError) -> Token {
+    func readRawToken(at start: Int) throws(GraphQLError) -> RawToken {
         var position = start
         let count = bytes.count
         while position < count {
@@ -68,7 +136,7 @@ public struct Lexer: Sendable {
             case 0x28: return punctuator(.parenLeft, at: position)
             case 0x29: return punctuator(.parenRight, at: position)
             case 0x2E where byte(at: position + 1) == 0x2E && byte(at: position + 2) == 0x2E:
-                return Token(kind: .spread, start: position, end: position + 3)
+                return RawToken(kind: .spread, start: position, end: position + 3)
             case 0x3A: return punctuator(.colon, at: position)
             case 0x3D: return punctuator(.equals, at: position)
             case 0x40: return punctuator(.at, at: position)
@@ -79,9 +147,11 @@ public struct Lexer: Sendable {
             case 0x7D: return punctuator(.braceRight, at: position)
             case 0x22:
                 if byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
-                    return try readBlockString(at: position)
+                    let token = try readBlockString(at: position)
+                    return RawToken(kind: .blockString, start: token.start, end: token.end)
                 }
-                return try readString(at: position)
+                let token = try readString(at: position)
+                return RawToken(kind: .string, start: token.start, end: token.end)
             default:
                 break
             }
@@ -98,34 +168,35 @@ public struct Lexer: Sendable {
             }
             throw syntaxError("Unexpected character: \(describeCharacter(at: position)).", at: position)
         }
-        return Token(kind: .endOfFile, start: count, end: count)
+        return RawToken(kind: .endOfFile, start: count, end: count)
     }
 
-    private func punctuator(_ kind: TokenKind, at position: Int) -> Token {
-        Token(kind: kind, start: position, end: position + 1)
+    @inline(__always)
+    private func punctuator(_ kind: TokenKind, at position: Int) -> RawToken {
+        RawToken(kind: kind, start: position, end: position + 1)
     }
 
     /// ```
     /// Comment :: # CommentChar* [lookahead != CommentChar]
     /// CommentChar :: SourceCharacter but not LineTerminator
     /// ```
-    private func readComment(at start: Int) -> Token {
+    private func readComment(at start: Int) -> RawToken {
         var position = start + 1
         while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D {
             position += 1
         }
-        return Token(kind: .comment, start: start, end: position, value: text(start + 1, position))
+        return RawToken(kind: .comment, start: start, end: position)
     }
 
     /// ```
     /// Name :: NameStart NameContinue* [lookahead != NameContinue]
     /// ```
-    private func readName(at start: Int) -> Token {
+    private func readName(at start: Int) -> RawToken {
         var position = start + 1
         while position < bytes.count, Self.isNameContinue(bytes[position]) {
             position += 1
         }
-        return Token(kind: .name, start: start, end: position, value: text(start, position))
+        return RawToken(kind: .name, start: start, end: position)
     }
 
     // MARK: - Helpers shared by the lexer's files

@@ -4,14 +4,14 @@ extension Parser {
     /// ```
     mutating func parseName() throws(GraphQLError) -> NameNode {
         let token = try expectToken(.name)
-        return NameNode(token.value ?? "", loc: loc(from: token))
+        return NameNode(lexer.text(of: token), loc: loc(from: token))
     }
 
     /// ```
     /// Document : Definition+
     /// ```
     mutating func parseDocument() throws(GraphQLError) -> DocumentNode {
-        let start = lexer.token
+        let start = lexer.current
         let definitions = try many(.startOfFile, .endOfFile) { parser throws(GraphQLError) in
             try parser.parseDefinition()
         }
@@ -40,9 +40,9 @@ extension Parser {
         // Only type system definitions may have a description, so it decides by the keyword
         // after it.
         let hasDescription = peekDescription()
-        let keywordToken = hasDescription ? try lexer.lookahead() : lexer.token
+        let keywordToken = hasDescription ? try lexer.lookaheadRaw() : lexer.current
         if keywordToken.kind == .name {
-            switch keywordToken.value {
+            switch lexer.text(of: keywordToken) {
             case "schema": return .schema(try parseSchemaDefinition())
             case "scalar": return .scalarType(try parseScalarTypeDefinition())
             case "type": return .objectType(try parseObjectTypeDefinition())
@@ -56,9 +56,9 @@ extension Parser {
             if hasDescription {
                 throw syntaxError(
                     "Unexpected description, descriptions are supported only on type definitions.",
-                    at: lexer.token.start)
+                    at: lexer.current.start)
             }
-            switch keywordToken.value {
+            switch lexer.text(of: keywordToken) {
             case "query", "mutation", "subscription": return .operation(try parseOperationDefinition())
             case "fragment": return .fragment(try parseFragmentDefinition())
             case "extend": return try parseTypeSystemExtension()
@@ -74,7 +74,7 @@ extension Parser {
     ///   - OperationType Name? VariableDefinitions? Directives? SelectionSet
     /// ```
     mutating func parseOperationDefinition() throws(GraphQLError) -> OperationDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         if peek(.braceLeft) {
             let selectionSet = try parseSelectionSet()
             return OperationDefinitionNode(operation: .query, selectionSet: selectionSet, loc: loc(from: start))
@@ -94,7 +94,7 @@ extension Parser {
     /// ```
     mutating func parseOperationType() throws(GraphQLError) -> OperationType {
         let token = try expectToken(.name)
-        switch token.value {
+        switch lexer.text(of: token) {
         case "query": return .query
         case "mutation": return .mutation
         case "subscription": return .subscription
@@ -116,7 +116,7 @@ extension Parser {
     /// DefaultValue : = Value[Const]
     /// ```
     mutating func parseVariableDefinition() throws(GraphQLError) -> VariableDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let variable = try parseVariable()
         try expectToken(.colon)
         let type = try parseTypeReference()
@@ -131,7 +131,7 @@ extension Parser {
     /// Variable : $ Name
     /// ```
     mutating func parseVariable() throws(GraphQLError) -> VariableNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectToken(.dollar)
         let name = try parseName()
         return VariableNode(name: name, loc: loc(from: start))
@@ -141,7 +141,7 @@ extension Parser {
     /// SelectionSet : { Selection+ }
     /// ```
     mutating func parseSelectionSet() throws(GraphQLError) -> SelectionSetNode {
-        let start = lexer.token
+        let start = lexer.current
         let selections = try nested { parser throws(GraphQLError) in
             try parser.many(.braceLeft, .braceRight) { parser throws(GraphQLError) in
                 try parser.parseSelection()
@@ -165,7 +165,7 @@ extension Parser {
     /// Alias : Name :
     /// ```
     mutating func parseField() throws(GraphQLError) -> FieldNode {
-        let start = lexer.token
+        let start = lexer.current
         let nameOrAlias = try parseName()
         let alias: NameNode?
         let name: NameNode
@@ -197,7 +197,7 @@ extension Parser {
     /// Argument[Const] : Name : Value[?Const]
     /// ```
     mutating func parseArgument(isConst: Bool) throws(GraphQLError) -> ArgumentNode {
-        let start = lexer.token
+        let start = lexer.current
         let name = try parseName()
         try expectToken(.colon)
         let value = try parseValueLiteral(isConst: isConst)

@@ -6,7 +6,7 @@ extension Parser {
     /// InlineFragment : ... TypeCondition? Directives? SelectionSet
     /// ```
     mutating func parseFragment() throws(GraphQLError) -> SelectionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectToken(.spread)
         let hasTypeCondition = try expectOptionalKeyword("on")
         if !hasTypeCondition && peek(.name) {
@@ -28,7 +28,7 @@ extension Parser {
     /// TypeCondition : on NamedType
     /// ```
     mutating func parseFragmentDefinition() throws(GraphQLError) -> FragmentDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("fragment")
         let name = try parseFragmentName()
         try expectKeyword("on")
@@ -44,7 +44,7 @@ extension Parser {
     /// FragmentName : Name but not `on`
     /// ```
     mutating func parseFragmentName() throws(GraphQLError) -> NameNode {
-        if lexer.token.value == "on" {
+        if hasValue(lexer.current, "on") {
             throw unexpected()
         }
         return try parseName()

@@ -13,9 +13,9 @@ extension Parser {
     ///   - InputObjectTypeExtension
     /// ```
     mutating func parseTypeSystemExtension() throws(GraphQLError) -> DefinitionNode {
-        let keywordToken = try lexer.lookahead()
+        let keywordToken = try lexer.lookaheadRaw()
         if keywordToken.kind == .name {
-            switch keywordToken.value {
+            switch lexer.text(of: keywordToken) {
             case "schema": return .schemaExtension(try parseSchemaExtension())
             case "scalar": return .scalarTypeExtension(try parseScalarTypeExtension())
             case "type": return .objectTypeExtension(try parseObjectTypeExtension())
@@ -35,7 +35,7 @@ extension Parser {
     ///   - extend schema Directives[Const]
     /// ```
     mutating func parseSchemaExtension() throws(GraphQLError) -> SchemaExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("schema")
         let directives = try parseDirectives(isConst: true)
@@ -52,7 +52,7 @@ extension Parser {
     /// ScalarTypeExtension : extend scalar Name Directives[Const]
     /// ```
     mutating func parseScalarTypeExtension() throws(GraphQLError) -> ScalarTypeExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("scalar")
         let name = try parseName()
@@ -70,7 +70,7 @@ extension Parser {
     ///   - extend type Name ImplementsInterfaces
     /// ```
     mutating func parseObjectTypeExtension() throws(GraphQLError) -> ObjectTypeExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("type")
         let name = try parseName()
@@ -91,7 +91,7 @@ extension Parser {
     ///   - extend interface Name ImplementsInterfaces
     /// ```
     mutating func parseInterfaceTypeExtension() throws(GraphQLError) -> InterfaceTypeExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("interface")
         let name = try parseName()
@@ -111,7 +111,7 @@ extension Parser {
     ///   - extend union Name Directives[Const]
     /// ```
     mutating func parseUnionTypeExtension() throws(GraphQLError) -> UnionTypeExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("union")
         let name = try parseName()
@@ -129,7 +129,7 @@ extension Parser {
     ///   - extend enum Name Directives[Const]
     /// ```
     mutating func parseEnumTypeExtension() throws(GraphQLError) -> EnumTypeExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("enum")
         let name = try parseName()
@@ -147,7 +147,7 @@ extension Parser {
     ///   - extend input Name Directives[Const]
     /// ```
     mutating func parseInputObjectTypeExtension() throws(GraphQLError) -> InputObjectTypeExtensionNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectKeyword("extend")
         try expectKeyword("input")
         let name = try parseName()

@@ -14,7 +14,7 @@ extension Parser {
     /// SchemaDefinition : Description? schema Directives[Const]? { RootOperationTypeDefinition+ }
     /// ```
     mutating func parseSchemaDefinition() throws(GraphQLError) -> SchemaDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("schema")
         let directives = try parseDirectives(isConst: true)
@@ -30,7 +30,7 @@ extension Parser {
     /// RootOperationTypeDefinition : OperationType : NamedType
     /// ```
     mutating func parseOperationTypeDefinition() throws(GraphQLError) -> OperationTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let operation = try parseOperationType()
         try expectToken(.colon)
         let type = try parseNamedType()
@@ -41,7 +41,7 @@ extension Parser {
     /// ScalarTypeDefinition : Description? scalar Name Directives[Const]?
     /// ```
     mutating func parseScalarTypeDefinition() throws(GraphQLError) -> ScalarTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("scalar")
         let name = try parseName()
@@ -55,7 +55,7 @@ extension Parser {
     ///   Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
     /// ```
     mutating func parseObjectTypeDefinition() throws(GraphQLError) -> ObjectTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("type")
         let name = try parseName()
@@ -90,7 +90,7 @@ extension Parser {
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
     /// ```
     mutating func parseFieldDefinition() throws(GraphQLError) -> FieldDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         let name = try parseName()
         let arguments = try parseArgumentDefinitions()
@@ -115,7 +115,7 @@ extension Parser {
     /// InputValueDefinition : Description? Name : Type DefaultValue? Directives[Const]?
     /// ```
     mutating func parseInputValueDefinition() throws(GraphQLError) -> InputValueDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         let name = try parseName()
         try expectToken(.colon)
@@ -132,7 +132,7 @@ extension Parser {
     ///   Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
     /// ```
     mutating func parseInterfaceTypeDefinition() throws(GraphQLError) -> InterfaceTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("interface")
         let name = try parseName()
@@ -148,7 +148,7 @@ extension Parser {
     /// UnionTypeDefinition : Description? union Name Directives[Const]? UnionMemberTypes?
     /// ```
     mutating func parseUnionTypeDefinition() throws(GraphQLError) -> UnionTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("union")
         let name = try parseName()
@@ -172,7 +172,7 @@ extension Parser {
     /// EnumTypeDefinition : Description? enum Name Directives[Const]? EnumValuesDefinition?
     /// ```
     mutating func parseEnumTypeDefinition() throws(GraphQLError) -> EnumTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("enum")
         let name = try parseName()
@@ -195,7 +195,7 @@ extension Parser {
     /// EnumValueDefinition : Description? EnumValue Directives[Const]?
     /// ```
     mutating func parseEnumValueDefinition() throws(GraphQLError) -> EnumValueDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         let name = try parseEnumValueName()
         let directives = try parseDirectives(isConst: true)
@@ -207,10 +207,10 @@ extension Parser {
     /// EnumValue : Name but not `true`, `false` or `null`
     /// ```
     mutating func parseEnumValueName() throws(GraphQLError) -> NameNode {
-        let token = lexer.token
-        if token.value == "true" || token.value == "false" || token.value == "null" {
+        let token = lexer.current
+        if hasValue(token, "true") || hasValue(token, "false") || hasValue(token, "null") {
             throw syntaxError(
-                "\(token.messageDescription) is reserved and cannot be used for an enum value.", at: token.start)
+                "\(describe(token)) is reserved and cannot be used for an enum value.", at: token.start)
         }
         return try parseName()
     }
@@ -219,7 +219,7 @@ extension Parser {
     /// InputObjectTypeDefinition : Description? input Name Directives[Const]? InputFieldsDefinition?
     /// ```
     mutating func parseInputObjectTypeDefinition() throws(GraphQLError) -> InputObjectTypeDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("input")
         let name = try parseName()
@@ -243,7 +243,7 @@ extension Parser {
     ///   Description? directive @ Name ArgumentsDefinition? `repeatable`? on DirectiveLocations
     /// ```
     mutating func parseDirectiveDefinition() throws(GraphQLError) -> DirectiveDefinitionNode {
-        let start = lexer.token
+        let start = lexer.current
         let description = try parseDescription()
         try expectKeyword("directive")
         try expectToken(.at)
@@ -272,7 +272,7 @@ extension Parser {
     ///   - TypeSystemDirectiveLocation
     /// ```
     mutating func parseDirectiveLocation() throws(GraphQLError) -> NameNode {
-        let start = lexer.token
+        let start = lexer.current
         let name = try parseName()
         guard DirectiveLocation(rawValue: name.value) != nil else {
             throw unexpected(start)

@@ -16,7 +16,7 @@ extension Parser {
     /// EnumValue : Name but not `true`, `false` or `null`
     /// ```
     mutating func parseValueLiteral(isConst: Bool) throws(GraphQLError) -> ValueNode {
-        let token = lexer.token
+        let token = lexer.current
         switch token.kind {
         case .bracketLeft:
             return .list(try parseList(isConst: isConst))
@@ -24,27 +24,32 @@ extension Parser {
             return .object(try parseObject(isConst: isConst))
         case .int:
             try advance()
-            return .int(IntValueNode(value: token.value ?? "", loc: loc(from: token)))
+            return .int(IntValueNode(value: lexer.text(of: token), loc: loc(from: token)))
         case .float:
             try advance()
-            return .float(FloatValueNode(value: token.value ?? "", loc: loc(from: token)))
+            return .float(FloatValueNode(value: lexer.text(of: token), loc: loc(from: token)))
         case .string, .blockString:
             return .string(try parseStringLiteral())
         case .name:
             try advance()
-            switch token.value {
-            case "true": return .boolean(BooleanValueNode(value: true, loc: loc(from: token)))
-            case "false": return .boolean(BooleanValueNode(value: false, loc: loc(from: token)))
-            case "null": return .null(NullValueNode(loc: loc(from: token)))
-            default: return .enumValue(EnumValueNode(value: token.value ?? "", loc: loc(from: token)))
+            if lexer.isText(of: token, "true") {
+                return .boolean(BooleanValueNode(value: true, loc: loc(from: token)))
             }
+            if lexer.isText(of: token, "false") {
+                return .boolean(BooleanValueNode(value: false, loc: loc(from: token)))
+            }
+            if lexer.isText(of: token, "null") {
+                return .null(NullValueNode(loc: loc(from: token)))
+            }
+            return .enumValue(EnumValueNode(value: lexer.text(of: token), loc: loc(from: token)))
         case .dollar:
             if isConst {
                 try expectToken(.dollar)
-                guard lexer.token.kind == .name, let name = lexer.token.value else {
+                guard lexer.current.kind == .name else {
                     throw unexpected(token)
                 }
-                throw syntaxError("Unexpected variable \"$\(name)\" in constant value.", at: token.start)
+                throw syntaxError(
+                    "Unexpected variable \"$\(lexer.text(of: lexer.current))\" in constant value.", at: token.start)
             }
             return .variable(try parseVariable())
         default:
@@ -59,9 +64,10 @@ extension Parser {
     ///   - `"""` BlockStringCharacter* `"""`
     /// ```
     mutating func parseStringLiteral() throws(GraphQLError) -> StringValueNode {
-        let token = lexer.token
+        let token = lexer.current
+        let value = try lexer.value(of: token) ?? ""
         try advance()
-        return StringValueNode(value: token.value ?? "", block: token.kind == .blockString, loc: loc(from: token))
+        return StringValueNode(value: value, block: token.kind == .blockString, loc: loc(from: token))
     }
 
     /// ```
@@ -70,7 +76,7 @@ extension Parser {
     ///   - [ Value[?Const]+ ]
     /// ```
     mutating func parseList(isConst: Bool) throws(GraphQLError) -> ListValueNode {
-        let start = lexer.token
+        let start = lexer.current
         let values = try nested { parser throws(GraphQLError) in
             try parser.zeroOrMore(.bracketLeft, .bracketRight) { parser throws(GraphQLError) in
                 try parser.parseValueLiteral(isConst: isConst)
@@ -85,7 +91,7 @@ extension Parser {
     ///   - { ObjectField[?Const]+ }
     /// ```
     mutating func parseObject(isConst: Bool) throws(GraphQLError) -> ObjectValueNode {
-        let start = lexer.token
+        let start = lexer.current
         let fields = try nested { parser throws(GraphQLError) in
             try parser.zeroOrMore(.braceLeft, .braceRight) { parser throws(GraphQLError) in
                 try parser.parseObjectField(isConst: isConst)
@@ -98,7 +104,7 @@ extension Parser {
     /// ObjectField[Const] : Name : Value[?Const]
     /// ```
     mutating func parseObjectField(isConst: Bool) throws(GraphQLError) -> ObjectFieldNode {
-        let start = lexer.token
+        let start = lexer.current
         let name = try parseName()
         try expectToken(.colon)
         let value = try parseValueLiteral(isConst: isConst)
@@ -120,7 +126,7 @@ extension Parser {
     /// Directive[Const] : @ Name Arguments[?Const]?
     /// ```
     mutating func parseDirective(isConst: Bool) throws(GraphQLError) -> DirectiveNode {
-        let start = lexer.token
+        let start = lexer.current
         try expectToken(.at)
         let name = try parseName()
         let arguments = try parseArguments(isConst: isConst)
@@ -138,7 +144,7 @@ extension Parser {
     ///   - ListType !
     /// ```
     mutating func parseTypeReference() throws(GraphQLError) -> TypeNode {
-        let start = lexer.token
+        let start = lexer.current
         let type: TypeNode
         if try expectOptionalToken(.bracketLeft) {
             let itemType = try nested { parser throws(GraphQLError) in try parser.parseTypeReference() }
@@ -157,7 +163,7 @@ extension Parser {
     /// NamedType : Name
     /// ```
     mutating func parseNamedType() throws(GraphQLError) -> NamedTypeNode {
-        let start = lexer.token
+        let start = lexer.current
         let name = try parseName()
         return NamedTypeNode(name: name, loc: loc(from: start))
     }

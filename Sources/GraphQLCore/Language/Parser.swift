@@ -83,15 +83,16 @@ struct Parser {
     // MARK: - Locations
 
     /// The location from `start` to the end of the last token consumed.
-    func loc(from start: Token) -> Location {
-        Location(start: start.start, end: lexer.lastToken.end)
+    @inline(__always)
+    func loc(from start: RawToken) -> Location {
+        Location(start: start.start, end: lexer.last.end)
     }
 
     // MARK: - Limits
 
     /// Moves to the next token, enforcing `maxTokens`.
     mutating func advance() throws(GraphQLError) {
-        let token = try lexer.advance()
+        let token = try lexer.advanceRaw()
         guard token.kind != .endOfFile, let maxTokens = options.maxTokens else { return }
         tokenCount += 1
         if tokenCount > maxTokens {
@@ -106,7 +107,7 @@ struct Parser {
         if depth > options.maxDepth {
             throw syntaxError(
                 "Document is nested more than \(options.maxDepth) levels deep. Parsing aborted.",
-                at: lexer.token.start)
+                at: lexer.current.start)
         }
         let result = try body(&self)
         depth -= 1
@@ -116,16 +117,16 @@ struct Parser {
     // MARK: - Token expectations
 
     func peek(_ kind: TokenKind) -> Bool {
-        lexer.token.kind == kind
+        lexer.current.kind == kind
     }
 
     /// Consumes a token of `kind` and returns it, or fails with `Expected …, found ….`
     @discardableResult
-    mutating func expectToken(_ kind: TokenKind) throws(GraphQLError) -> Token {
-        let token = lexer.token
+    mutating func expectToken(_ kind: TokenKind) throws(GraphQLError) -> RawToken {
+        let token = lexer.current
         guard token.kind == kind else {
             throw syntaxError(
-                "Expected \(kind.messageDescription), found \(token.messageDescription).", at: token.start)
+                "Expected \(kind.messageDescription), found \(describe(token)).", at: token.start)
         }
         try advance()
         return token
@@ -133,31 +134,45 @@ struct Parser {
 
     /// Consumes a token of `kind` if it is next, and says whether it did.
     mutating func expectOptionalToken(_ kind: TokenKind) throws(GraphQLError) -> Bool {
-        guard lexer.token.kind == kind else { return false }
+        guard lexer.current.kind == kind else { return false }
         try advance()
         return true
     }
 
     /// Consumes the keyword `value` (a name token), or fails with `Expected "…", found ….`
-    mutating func expectKeyword(_ value: String) throws(GraphQLError) {
-        let token = lexer.token
-        guard token.kind == .name, token.value == value else {
-            throw syntaxError("Expected \"\(value)\", found \(token.messageDescription).", at: token.start)
+    mutating func expectKeyword(_ value: StaticString) throws(GraphQLError) {
+        let token = lexer.current
+        guard token.kind == .name, lexer.isText(of: token, value) else {
+            throw syntaxError("Expected \"\(value)\", found \(describe(token)).", at: token.start)
         }
         try advance()
     }
 
     /// Consumes the keyword `value` if it is next, and says whether it did.
-    mutating func expectOptionalKeyword(_ value: String) throws(GraphQLError) -> Bool {
-        guard lexer.token.kind == .name, lexer.token.value == value else { return false }
+    mutating func expectOptionalKeyword(_ value: StaticString) throws(GraphQLError) -> Bool {
+        guard lexer.current.kind == .name, lexer.isText(of: lexer.current, value) else { return false }
         try advance()
         return true
     }
 
     /// The error for a token that no production allows here.
-    func unexpected(_ token: Token? = nil) -> GraphQLError {
-        let token = token ?? lexer.token
-        return syntaxError("Unexpected \(token.messageDescription).", at: token.start)
+    func unexpected(_ token: RawToken? = nil) -> GraphQLError {
+        let token = token ?? lexer.current
+        return syntaxError("Unexpected \(describe(token)).", at: token.start)
+    }
+
+    /// Whether the token's value is `keyword`: a name spelled so, or a string whose value it is.
+    func hasValue(_ token: RawToken, _ keyword: StaticString) -> Bool {
+        switch token.kind {
+        case .name: lexer.isText(of: token, keyword)
+        case .string, .blockString: (try? lexer.value(of: token)) == keyword.description
+        default: false  // numbers cannot spell a keyword, and punctuators have no value
+        }
+    }
+
+    /// How error messages name a token, e.g. `Name "foo"` or `"}"`.
+    func describe(_ token: RawToken) -> String {
+        lexer.materialize(token).messageDescription
     }
 
     func syntaxError(_ description: String, at offset: Int) -> GraphQLError {

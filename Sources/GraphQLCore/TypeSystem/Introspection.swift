@@ -1,15 +1,55 @@
 // Resolvers of the introspection types (spec §4.2) and the meta-fields `__typename`,
 // `__schema` and `__type`. Introspection objects travel through the executor as
-// `.source(IntrospectionNode)` values.
+// `.source(node)` values, where the node is one of the classes below.
+//
+// Each node is a class, so that the executor's `.source` box holds one reference: casting it
+// back and copying it costs one retain instead of copying a `GraphQLField` or similar struct.
+// Each field of the introspection types gets its own resolver when the schema is built, so a
+// resolver knows which node class to expect and which field to answer without comparing names.
 
-/// An introspection object: the schema or one of its parts.
-enum IntrospectionNode: Sendable {
-    case schema
-    case type(GraphQLTypeReference)
-    case field(GraphQLField)
-    case inputValue(GraphQLInputValue)
-    case enumValue(GraphQLEnumValue)
-    case directive(GraphQLDirective)
+/// A `__Schema` object.
+final class SchemaIntrospectionNode: Sendable {
+    static let shared = SchemaIntrospectionNode()
+}
+
+/// A `__Type` object: a type reference, with its plan entry when it is a named type that exists,
+/// so that its fields neither look it up again nor copy the `GraphQLNamedType` struct.
+final class TypeIntrospectionNode: Sendable {
+    let reference: GraphQLTypeReference
+    let entry: TypeEntry?
+
+    init(_ reference: GraphQLTypeReference, plan: ExecutionPlan) {
+        self.reference = reference
+        if case .named(let name) = reference {
+            entry = plan.types[name]
+        } else {
+            entry = nil
+        }
+    }
+}
+
+/// A `__Field` object.
+final class FieldIntrospectionNode: Sendable {
+    let field: GraphQLField
+    init(_ field: GraphQLField) { self.field = field }
+}
+
+/// An `__InputValue` object.
+final class InputValueIntrospectionNode: Sendable {
+    let value: GraphQLInputValue
+    init(_ value: GraphQLInputValue) { self.value = value }
+}
+
+/// An `__EnumValue` object.
+final class EnumValueIntrospectionNode: Sendable {
+    let value: GraphQLEnumValue
+    init(_ value: GraphQLEnumValue) { self.value = value }
+}
+
+/// A `__Directive` object.
+final class DirectiveIntrospectionNode: Sendable {
+    let directive: GraphQLDirective
+    init(_ directive: GraphQLDirective) { self.directive = directive }
 }
 
 enum IntrospectionResolvers {
@@ -20,136 +60,212 @@ enum IntrospectionResolvers {
     static let typenameField = GraphQLField(
         name: "__typename", type: .nonNull(.named("String")), resolve: { _, _, info in .value(.string(info.parentType)) })
     static let schemaField = GraphQLField(
-        name: "__schema", type: .nonNull(.named("__Schema")), resolve: { _, _, _ in .source(IntrospectionNode.schema) })
+        name: "__schema", type: .nonNull(.named("__Schema")),
+        resolve: { _, _, _ in .source(SchemaIntrospectionNode.shared) })
     static let typeField = GraphQLField(
         name: "__type", type: .named("__Type"),
         arguments: [GraphQLInputValue(name: "name", type: .nonNull(.named("String")))],
         resolve: { _, arguments, info in
             guard case .string(let name)? = arguments["name"], info.schema.type(named: name) != nil else { return .null }
-            return .source(IntrospectionNode.type(.named(name)))
+            return typeNode(.named(name), info.context.plan)
         })
 
-    /// Installs `resolve` on every field of the introspection types in `types`.
+    /// Installs a resolver on every field of the introspection types in `types`.
     static func install(in types: inout [String: GraphQLNamedType]) {
         for name in introspectionTypeNames {
             guard var type = types[name], type.kind == .object else { continue }
-            for index in type.fields.indices { type.fields[index].resolve = resolve }
+            for index in type.fields.indices {
+                let field = FieldID(rawValue: type.fields[index].name) ?? .unknown
+                type.fields[index].resolve = resolver(typeName: name, field: field)
+            }
             types[name] = type
         }
     }
 
-    static let resolve: FieldResolver = { source, arguments, info in
-        guard case .source(let box) = source, let node = box as? IntrospectionNode else { return .null }
-        let includeDeprecated = arguments["includeDeprecated"] == .bool(true)
-        let schema = info.schema
-        switch node {
-        case .schema: return schemaField(info.fieldName, schema)
-        case .type(let reference): return typeField(info.fieldName, reference, schema, includeDeprecated)
-        case .field(let field):
-            switch info.fieldName {
-            case "name": return .value(.string(field.name))
-            case "description": return .value(field.description.map(GraphQLValue.string) ?? .null)
-            case "args":
-                return .list(field.arguments.filter { includeDeprecated || $0.deprecationReason == nil }
-                    .map { .source(IntrospectionNode.inputValue($0)) })
-            case "type": return .source(IntrospectionNode.type(field.type))
-            case "isDeprecated": return .value(.bool(field.deprecationReason != nil))
-            case "deprecationReason": return .value(field.deprecationReason.map(GraphQLValue.string) ?? .null)
-            default: return .null
+    /// The fields of the introspection types, by name.
+    enum FieldID: String {
+        case name, description, args, type, isDeprecated, deprecationReason, defaultValue
+        case isRepeatable, locations, kind, ofType, specifiedByURL, fields, interfaces, possibleTypes
+        case enumValues, inputFields, isOneOf, types, queryType, mutationType, subscriptionType, directives
+        /// A field of no introspection type; every switch resolves it to null.
+        case unknown = ""
+    }
+
+    /// The resolver of one field of the introspection type `typeName`.
+    static func resolver(typeName: String, field: FieldID) -> FieldResolver {
+        switch typeName {
+        case "__Schema":
+            return { source, _, info in
+                guard case .source(let box) = source, box is SchemaIntrospectionNode else { return .null }
+                return schemaField(field, info.context.schema, info.context.plan)
             }
-        case .inputValue(let value):
-            switch info.fieldName {
-            case "name": return .value(.string(value.name))
-            case "description": return .value(value.description.map(GraphQLValue.string) ?? .null)
-            case "type": return .source(IntrospectionNode.type(value.type))
-            case "defaultValue":
-                guard let defaultValue = value.defaultValue,
-                    let literal = astFromValue(defaultValue, type: value.type, types: schema.types)
-                else { return .null }
-                return .value(.string(print(literal)))
-            case "isDeprecated": return .value(.bool(value.deprecationReason != nil))
-            case "deprecationReason": return .value(value.deprecationReason.map(GraphQLValue.string) ?? .null)
-            default: return .null
+        case "__Type":
+            return { source, arguments, info in
+                guard case .source(let box) = source, let node = box as? TypeIntrospectionNode else { return .null }
+                return typeField(field, node, arguments, info)
             }
-        case .enumValue(let value):
-            switch info.fieldName {
-            case "name": return .value(.string(value.name))
-            case "description": return .value(value.description.map(GraphQLValue.string) ?? .null)
-            case "isDeprecated": return .value(.bool(value.deprecationReason != nil))
-            case "deprecationReason": return .value(value.deprecationReason.map(GraphQLValue.string) ?? .null)
-            default: return .null
+        case "__Field":
+            return { source, arguments, info in
+                guard case .source(let box) = source, let node = box as? FieldIntrospectionNode else { return .null }
+                return fieldField(field, node, arguments, info)
             }
-        case .directive(let directive):
-            switch info.fieldName {
-            case "name": return .value(.string(directive.name))
-            case "description": return .value(directive.description.map(GraphQLValue.string) ?? .null)
-            case "isRepeatable": return .value(.bool(directive.isRepeatable))
-            case "locations": return .value(.list(directive.locations.map { .string($0.rawValue) }))
-            case "args":
-                return .list(directive.arguments.filter { includeDeprecated || $0.deprecationReason == nil }
-                    .map { .source(IntrospectionNode.inputValue($0)) })
-            default: return .null
+        case "__InputValue":
+            return { source, _, info in
+                guard case .source(let box) = source, let node = box as? InputValueIntrospectionNode else {
+                    return .null
+                }
+                return inputValueField(field, node, info)
             }
+        case "__EnumValue":
+            return { source, _, _ in
+                guard case .source(let box) = source, let node = box as? EnumValueIntrospectionNode else {
+                    return .null
+                }
+                return enumValueField(field, node)
+            }
+        case "__Directive":
+            return { source, arguments, info in
+                guard case .source(let box) = source, let node = box as? DirectiveIntrospectionNode else {
+                    return .null
+                }
+                return directiveField(field, node, arguments, info)
+            }
+        default:
+            return { _, _, _ in .null }
         }
     }
 
-    private static func schemaField(_ name: String, _ schema: GraphQLSchema) -> ResolvedValue {
+    private static func includeDeprecated(_ arguments: GraphQLObject) -> Bool {
+        arguments["includeDeprecated"] == .bool(true)
+    }
+
+    /// The node for a type reference: a named type that exists carries its plan entry.
+    private static func typeNode(_ reference: GraphQLTypeReference, _ plan: ExecutionPlan) -> ResolvedValue {
+        .source(TypeIntrospectionNode(reference, plan: plan))
+    }
+
+    private static func inputValueNodes(
+        _ values: [GraphQLInputValue], _ arguments: GraphQLObject
+    ) -> ResolvedValue {
+        let includeDeprecated = includeDeprecated(arguments)
+        return .list(values.filter { includeDeprecated || $0.deprecationReason == nil }
+            .map { .source(InputValueIntrospectionNode($0)) })
+    }
+
+    private static func fieldField(
+        _ name: FieldID, _ node: FieldIntrospectionNode, _ arguments: GraphQLObject, _ info: ResolveInfo
+    ) -> ResolvedValue {
+        switch name {
+        case .name: return .value(.string(node.field.name))
+        case .description: return .value(node.field.description.map(GraphQLValue.string) ?? .null)
+        case .args: return inputValueNodes(node.field.arguments, arguments)
+        case .type: return typeNode(node.field.type, info.context.plan)
+        case .isDeprecated: return .value(.bool(node.field.deprecationReason != nil))
+        case .deprecationReason: return .value(node.field.deprecationReason.map(GraphQLValue.string) ?? .null)
+        default: return .null
+        }
+    }
+
+    private static func inputValueField(
+        _ name: FieldID, _ node: InputValueIntrospectionNode, _ info: ResolveInfo
+    ) -> ResolvedValue {
+        switch name {
+        case .name: return .value(.string(node.value.name))
+        case .description: return .value(node.value.description.map(GraphQLValue.string) ?? .null)
+        case .type: return typeNode(node.value.type, info.context.plan)
+        case .defaultValue:
+            guard let defaultValue = node.value.defaultValue,
+                let literal = astFromValue(defaultValue, type: node.value.type, types: info.context.schema.types)
+            else { return .null }
+            return .value(.string(print(literal)))
+        case .isDeprecated: return .value(.bool(node.value.deprecationReason != nil))
+        case .deprecationReason: return .value(node.value.deprecationReason.map(GraphQLValue.string) ?? .null)
+        default: return .null
+        }
+    }
+
+    private static func enumValueField(_ name: FieldID, _ node: EnumValueIntrospectionNode) -> ResolvedValue {
+        switch name {
+        case .name: return .value(.string(node.value.name))
+        case .description: return .value(node.value.description.map(GraphQLValue.string) ?? .null)
+        case .isDeprecated: return .value(.bool(node.value.deprecationReason != nil))
+        case .deprecationReason: return .value(node.value.deprecationReason.map(GraphQLValue.string) ?? .null)
+        default: return .null
+        }
+    }
+
+    private static func directiveField(
+        _ name: FieldID, _ node: DirectiveIntrospectionNode, _ arguments: GraphQLObject, _ info: ResolveInfo
+    ) -> ResolvedValue {
+        switch name {
+        case .name: return .value(.string(node.directive.name))
+        case .description: return .value(node.directive.description.map(GraphQLValue.string) ?? .null)
+        case .isRepeatable: return .value(.bool(node.directive.isRepeatable))
+        case .locations: return .value(.list(node.directive.locations.map { .string($0.rawValue) }))
+        case .args: return inputValueNodes(node.directive.arguments, arguments)
+        default: return .null
+        }
+    }
+
+    private static func schemaField(_ name: FieldID, _ schema: GraphQLSchema, _ plan: ExecutionPlan) -> ResolvedValue {
         func typeNode(_ name: String?) -> ResolvedValue {
             guard let name else { return .null }
-            return .source(IntrospectionNode.type(.named(name)))
+            return Self.typeNode(.named(name), plan)
         }
         switch name {
-        case "description": return .value(schema.description.map(GraphQLValue.string) ?? .null)
-        case "types": return .list(schema.typeNames.map { .source(IntrospectionNode.type(.named($0))) })
-        case "queryType": return typeNode(schema.queryType)
-        case "mutationType": return typeNode(schema.mutationType)
-        case "subscriptionType": return typeNode(schema.subscriptionType)
-        case "directives": return .list(schema.directives.map { .source(IntrospectionNode.directive($0)) })
+        case .description: return .value(schema.description.map(GraphQLValue.string) ?? .null)
+        case .types: return .list(schema.typeNames.map { Self.typeNode(.named($0), plan) })
+        case .queryType: return typeNode(schema.queryType)
+        case .mutationType: return typeNode(schema.mutationType)
+        case .subscriptionType: return typeNode(schema.subscriptionType)
+        case .directives: return .list(schema.directives.map { .source(DirectiveIntrospectionNode($0)) })
         default: return .null
         }
     }
 
     private static func typeField(
-        _ name: String, _ reference: GraphQLTypeReference, _ schema: GraphQLSchema, _ includeDeprecated: Bool
+        _ name: FieldID, _ node: TypeIntrospectionNode, _ arguments: GraphQLObject, _ info: ResolveInfo
     ) -> ResolvedValue {
-        let named: GraphQLNamedType?
-        switch reference {
-        case .named(let typeName): named = schema.type(named: typeName)
+        let plan = info.context.plan
+        switch node.reference {
+        case .named: break
         case .list(let inner), .nonNull(let inner):
             switch name {
-            case "kind": return .value(.string(reference.isNonNull ? "NON_NULL" : "LIST"))
-            case "ofType": return .source(IntrospectionNode.type(inner))
+            case .kind: return .value(.string(node.reference.isNonNull ? "NON_NULL" : "LIST"))
+            case .ofType: return typeNode(inner, plan)
             default: return .null
             }
         }
-        guard let type = named else { return .null }
-        let hasFields = type.kind == .object || type.kind == .interface
+        guard let entry = node.entry else { return .null }
+        let kind = entry.type.kind
+        let hasFields = kind == .object || kind == .interface
         switch name {
-        case "kind": return .value(.string(type.kind.rawValue))
-        case "name": return .value(.string(type.name))
-        case "description": return .value(type.description.map(GraphQLValue.string) ?? .null)
-        case "specifiedByURL": return .value(type.specifiedByURL.map(GraphQLValue.string) ?? .null)
-        case "fields":
+        case .kind: return .value(.string(kind.rawValue))
+        case .name: return .value(.string(entry.name))
+        case .description: return .value(entry.type.description.map(GraphQLValue.string) ?? .null)
+        case .specifiedByURL: return .value(entry.type.specifiedByURL.map(GraphQLValue.string) ?? .null)
+        case .fields:
             guard hasFields else { return .null }
-            return .list(type.fields.filter { includeDeprecated || $0.deprecationReason == nil }
-                .map { .source(IntrospectionNode.field($0)) })
-        case "interfaces":
+            let includeDeprecated = includeDeprecated(arguments)
+            return .list(entry.type.fields.filter { includeDeprecated || $0.deprecationReason == nil }
+                .map { .source(FieldIntrospectionNode($0)) })
+        case .interfaces:
             guard hasFields else { return .null }
-            return .list(type.interfaces.map { .source(IntrospectionNode.type(.named($0))) })
-        case "possibleTypes":
-            guard type.kind.isAbstract else { return .null }
-            return .list(schema.possibleTypes(of: type.name).map { .source(IntrospectionNode.type(.named($0))) })
-        case "enumValues":
-            guard type.kind == .enum else { return .null }
-            return .list(type.enumValues.filter { includeDeprecated || $0.deprecationReason == nil }
-                .map { .source(IntrospectionNode.enumValue($0)) })
-        case "inputFields":
-            guard type.kind == .inputObject else { return .null }
-            return .list(type.inputFields.filter { includeDeprecated || $0.deprecationReason == nil }
-                .map { .source(IntrospectionNode.inputValue($0)) })
-        case "isOneOf":
-            guard type.kind == .inputObject else { return .null }
-            return .value(.bool(type.isOneOf))
+            return .list(entry.type.interfaces.map { typeNode(.named($0), plan) })
+        case .possibleTypes:
+            guard kind.isAbstract else { return .null }
+            return .list(info.context.schema.possibleTypes(of: entry.name).map { typeNode(.named($0), plan) })
+        case .enumValues:
+            guard kind == .enum else { return .null }
+            let includeDeprecated = includeDeprecated(arguments)
+            return .list(entry.type.enumValues.filter { includeDeprecated || $0.deprecationReason == nil }
+                .map { .source(EnumValueIntrospectionNode($0)) })
+        case .inputFields:
+            guard kind == .inputObject else { return .null }
+            return inputValueNodes(entry.type.inputFields, arguments)
+        case .isOneOf:
+            guard kind == .inputObject else { return .null }
+            return .value(.bool(entry.type.isOneOf))
         default: return .null
         }
     }
