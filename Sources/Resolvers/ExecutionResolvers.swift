@@ -4,12 +4,7 @@ import GraphQLCore
 /// `Execution`, `StepRun` and `ExecutionEvent` fields.
 enum ExecutionResolvers {
     static func install(on schema: inout GraphQLSchema) {
-        @Sendable func execution(_ source: ResolvedValue) throws -> ExecutionRecord {
-            guard case .source(let value) = source, let execution = value as? ExecutionRecord else {
-                throw GraphQLError(message: "Internal error: expected an execution.")
-            }
-            return execution
-        }
+        @Sendable func execution(_ source: ResolvedValue) throws -> ExecutionRecord { try ValueBridge.source(source, as: ExecutionRecord.self) }
         func field(_ name: String, _ resolve: @escaping @Sendable (ExecutionRecord) -> ResolvedValue) {
             _ = schema.setResolver(typeName: "Execution", fieldName: name) { source, _, _ in resolve(try execution(source)) }
         }

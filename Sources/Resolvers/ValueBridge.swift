@@ -35,6 +35,14 @@ enum ValueBridge {
         }
     }
 
+    /// The engine value a parent resolver passed down as `.source`.
+    static func source<T: Sendable>(_ value: ResolvedValue, as type: T.Type) throws -> T {
+        guard case .source(let source) = value, let typed = source as? T else {
+            throw GraphQLError(message: "Internal error: expected a \(T.self) as the parent value.", extensions: [.init("code", .string("INTERNAL"))])
+        }
+        return typed
+    }
+
     static func optional(_ json: JSONValue?) -> ResolvedValue {
         json.map { .value(graphQL($0)) } ?? .null
     }

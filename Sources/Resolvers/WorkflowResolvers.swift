@@ -4,12 +4,7 @@ import GraphQLCore
 /// `Workflow` fields, over a `StoredWorkflow` source.
 enum WorkflowResolvers {
     static func install(on schema: inout GraphQLSchema) {
-        @Sendable func workflow(_ source: ResolvedValue) throws -> StoredWorkflow {
-            guard case .source(let value) = source, let workflow = value as? StoredWorkflow else {
-                throw GraphQLError(message: "Internal error: expected a workflow.")
-            }
-            return workflow
-        }
+        @Sendable func workflow(_ source: ResolvedValue) throws -> StoredWorkflow { try ValueBridge.source(source, as: StoredWorkflow.self) }
         _ = schema.setResolver(typeName: "Workflow", fieldName: "id") { source, _, _ in ValueBridge.id(try workflow(source).id) }
         _ = schema.setResolver(typeName: "Workflow", fieldName: "name") { source, _, _ in .value(.string(try workflow(source).name)) }
         _ = schema.setResolver(typeName: "Workflow", fieldName: "createdAt") { source, _, _ in ValueBridge.dateTime(try workflow(source).createdAt) }

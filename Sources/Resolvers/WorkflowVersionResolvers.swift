@@ -4,12 +4,7 @@ import GraphQLCore
 /// `WorkflowVersion` fields, over a `StoredWorkflowVersion` source.
 enum WorkflowVersionResolvers {
     static func install(on schema: inout GraphQLSchema) {
-        @Sendable func version(_ source: ResolvedValue) throws -> StoredWorkflowVersion {
-            guard case .source(let value) = source, let version = value as? StoredWorkflowVersion else {
-                throw GraphQLError(message: "Internal error: expected a workflow version.")
-            }
-            return version
-        }
+        @Sendable func version(_ source: ResolvedValue) throws -> StoredWorkflowVersion { try ValueBridge.source(source, as: StoredWorkflowVersion.self) }
         _ = schema.setResolver(typeName: "WorkflowVersion", fieldName: "id") { source, _, _ in ValueBridge.id(try version(source).id) }
         _ = schema.setResolver(typeName: "WorkflowVersion", fieldName: "version") { source, _, _ in .value(.string(try version(source).version)) }
         _ = schema.setResolver(typeName: "WorkflowVersion", fieldName: "definition") { source, _, _ in .value(ValueBridge.graphQL(try version(source).definition)) }

@@ -196,17 +196,9 @@ struct ExecutionRuntimeTests {
         let started = try await api.executions.start(tenantID: tenant, workflow: "w", version: "1.0.0", input: [:])
         // The stored definition no longer parses, so the worker cannot process the step.
         try await db.execute("UPDATE workflow_versions SET definition = '{\"name\": 1}'::jsonb", [])
-        let worker = EngineRuntime(postgres: db, configuration: .init(pollInterval: .milliseconds(50)))
-        let group = ServiceGroup(configuration: .init(services: [worker.worker(listener: nil)], logger: .init(label: "test")))
-        Task { try await group.run() }
-        var record = try await api.executions.get(tenantID: tenant, id: started.id)
-        for _ in 0..<200 where record?.status.isTerminal != true {
-            try await Task.sleep(for: .milliseconds(50))
-            record = try await api.executions.get(tenantID: tenant, id: started.id)
-        }
+        let record = try await runWorkerUntilEnded(started.id, tenant: tenant, db: db, configuration: .init(pollInterval: .milliseconds(50)))
         #expect(record?.status == .failed)
         if case .string(let message)? = record?.error?["message"] { #expect(message.contains("could not be processed")) }
-        await group.triggerGracefulShutdown()
         await db.shutdown()
     }
 
@@ -224,18 +216,25 @@ struct ExecutionRuntimeTests {
         #expect(claimed.first?.maxAttempts == 1)
         var configuration = EngineRuntime.Configuration(pollInterval: .milliseconds(50))
         configuration.rescueInterval = .milliseconds(100)
-        let survivor = EngineRuntime(postgres: db, configuration: configuration)
-        let group = ServiceGroup(configuration: .init(services: [survivor.worker(listener: nil)], logger: .init(label: "test")))
-        Task { try await group.run() }
-        var record = try await api.executions.get(tenantID: tenant, id: started.id)
-        for _ in 0..<200 where record?.status.isTerminal != true {
-            try await Task.sleep(for: .milliseconds(50))
-            record = try await api.executions.get(tenantID: tenant, id: started.id)
-        }
+        let record = try await runWorkerUntilEnded(started.id, tenant: tenant, db: db, configuration: configuration)
         #expect(record?.status == .failed)
         if case .string(let message)? = record?.error?["message"] { #expect(message.contains("lease expired")) }
-        await group.triggerGracefulShutdown()
         await db.shutdown()
+    }
+
+    /// Runs a worker of a fresh engine (no shared cache, as in another process) until the
+    /// execution ends or 10 s pass, then stops it; returns the execution.
+    private func runWorkerUntilEnded(_ id: UUID, tenant: String, db: PostgresClient, configuration: EngineRuntime.Configuration) async throws -> ExecutionRecord? {
+        let engine = EngineRuntime(postgres: db, configuration: configuration)
+        let group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))
+        Task { try await group.run() }
+        var record = try await engine.executions.get(tenantID: tenant, id: id)
+        for _ in 0..<200 where record?.status.isTerminal != true {
+            try await Task.sleep(for: .milliseconds(50))
+            record = try await engine.executions.get(tenantID: tenant, id: id)
+        }
+        await group.triggerGracefulShutdown()
+        return record
     }
 
     @Test func cancellingStopsPendingSteps() async throws {

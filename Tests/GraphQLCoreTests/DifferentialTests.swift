@@ -71,25 +71,8 @@ import Testing
 
     /// Runs the reference script with node and decodes its JSON.
     static func referenceOutcomes() throws -> [String: Outcome] {
-        guard let node = findOnPath("node") else {
-            throw ReferenceError("`node` was not found on PATH; install nodejs and node-graphql")
-        }
-        let process = Process()
-        process.executableURL = node
-        process.arguments = [referenceScript.path, corpusDirectory.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReferenceError("graphql-reference.js failed (\(process.terminationStatus)): \(errorText)")
-        }
+        let json = try runReferenceScript(referenceScript, arguments: [corpusDirectory.path])
         guard
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let results = json["results"] as? [String: [String: Any]]
         else {
             throw ReferenceError("graphql-reference.js printed unexpected output")

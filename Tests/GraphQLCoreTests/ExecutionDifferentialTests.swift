@@ -91,26 +91,8 @@ import Testing
 
     /// Runs the reference script and returns each case's JSON; invalid cases fail the test.
     static func referenceResults() throws -> [String: String] {
-        guard let node = DifferentialTests.findOnPath("node") else {
-            throw DifferentialTests.ReferenceError("`node` was not found on PATH; install nodejs and node-graphql")
-        }
-        let process = Process()
-        process.executableURL = node
-        process.arguments = [referenceScript.path, corpusDirectory.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DifferentialTests.ReferenceError(
-                "graphql-execute-reference.js failed (\(process.terminationStatus)): \(errorText)")
-        }
+        let json = try runReferenceScript(referenceScript, arguments: [corpusDirectory.path])
         guard
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let results = json["results"] as? [String: [String: Any]]
         else {
             throw DifferentialTests.ReferenceError("graphql-execute-reference.js printed unexpected output")

@@ -101,27 +101,7 @@ import Testing
 
     /// Runs the reference script in `mode` over `corpus` and decodes its whole output.
     static func referenceOutput(mode: String, corpus: URL) throws -> [String: Any] {
-        guard let node = DifferentialTests.findOnPath("node") else {
-            throw DifferentialTests.ReferenceError("`node` was not found on PATH; install nodejs and node-graphql")
-        }
-        let process = Process()
-        process.executableURL = node
-        process.arguments = [referenceScript.path, mode, corpus.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DifferentialTests.ReferenceError(
-                "graphql-schema-reference.js failed (\(process.terminationStatus)): \(errorText)")
-        }
-        guard let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw DifferentialTests.ReferenceError("graphql-schema-reference.js printed unexpected output")
-        }
+        let json = try runReferenceScript(referenceScript, arguments: [mode, corpus.path])
         return json
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import GraphQLCore
 
 /// The first token of `text`, as the parser would see it.
@@ -41,4 +42,31 @@ func parseError(_ text: String, options: ParseOptions = .default) -> GraphQLErro
 func text(of location: Location, in source: String) -> String {
     let bytes = Array(source.utf8)
     return String(decoding: bytes[location.start..<location.end], as: UTF8.self)
+}
+
+/// Runs a graphql-js reference script with node and returns its JSON output. A missing node or
+/// graphql-js, a failing script or unexpected output throws: the differential tests must fail,
+/// never skip, when the reference is unavailable.
+func runReferenceScript(_ script: URL, arguments: [String]) throws -> [String: Any] {
+    guard let node = DifferentialTests.findOnPath("node") else {
+        throw DifferentialTests.ReferenceError("`node` was not found on PATH; install nodejs and node-graphql")
+    }
+    let process = Process()
+    process.executableURL = node
+    process.arguments = [script.path] + arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw DifferentialTests.ReferenceError("\(script.lastPathComponent) failed (\(process.terminationStatus)): \(errorText)")
+    }
+    guard let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw DifferentialTests.ReferenceError("\(script.lastPathComponent) printed unexpected output")
+    }
+    return json
 }
