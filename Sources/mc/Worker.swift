@@ -51,7 +51,30 @@ struct WorkerOptions: ParsableArguments {
         if let directory = Environment.value("MAESTRO_SECRETS_DIR") {
             configuration.secrets = FileSecretProvider(directory: URL(fileURLWithPath: directory))
         }
+        configuration.dataSources = try Self.dataSources()
         return configuration
+    }
+}
+
+extension WorkerOptions {
+    /// Named read-only data sources for `sql` steps: `MAESTRO_DATA_SOURCES` holds a JSON object
+    /// of name → Postgres connection string. Steps run their queries in read-only transactions;
+    /// a read-only database role is still the right thing to configure.
+    static func dataSources() throws -> [String: PostgresClient] {
+        guard let text = Environment.value("MAESTRO_DATA_SOURCES") else { return [:] }
+        guard case .object(let object)? = try? JSONValue.parse(text) else {
+            throw StartupError("MAESTRO_DATA_SOURCES must be a JSON object of name to connection string, e.g. {\"catalog\": \"postgresql://...\"}.")
+        }
+        var sources: [String: PostgresClient] = [:]
+        for (name, value) in object {
+            guard case .string(let url) = value else { throw StartupError("MAESTRO_DATA_SOURCES: \"\(name)\" must be a connection string.") }
+            do {
+                sources[name] = try PostgresClient(configuration: .init(connectionString: url, maxConnections: 5, applicationName: "maestro-sql-\(name)"))
+            } catch let error as PostgresError {
+                throw StartupError("MAESTRO_DATA_SOURCES: \"\(name)\" is not a valid connection string: \(error.message)")
+            }
+        }
+        return sources
     }
 }
 
