@@ -71,16 +71,9 @@ enum ExecutionResolvers {
         object["type"] = .string(event.type)
         object["stepId"] = event.stepID.map { .string($0) } ?? .null
         object["payload"] = ValueBridge.graphQL(event.payload)
-        if case .string(let text) = ValueBridge.dateTime(event.createdAt).graphQLValue { object["createdAt"] = .string(text) }
+        object["createdAt"] = .string(ValueBridge.dateTimeText(event.createdAt))
         object["hash"] = .string(event.hash)
         return .object(object)
     }
 }
 
-extension ResolvedValue {
-    /// The plain value, when this is one.
-    var graphQLValue: GraphQLValue? {
-        if case .value(let value) = self { return value }
-        return nil
-    }
-}

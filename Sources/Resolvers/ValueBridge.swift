@@ -47,8 +47,11 @@ enum ValueBridge {
         json.map { .value(graphQL($0)) } ?? .null
     }
 
-    static func dateTime(_ date: Date) -> ResolvedValue {
-        .value(.string(date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))))
+    static func dateTime(_ date: Date) -> ResolvedValue { .value(.string(dateTimeText(date))) }
+
+    /// RFC 3339 in UTC with milliseconds, the `DateTime` scalar's form.
+    static func dateTimeText(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 
     static func id(_ uuid: UUID) -> ResolvedValue { .value(.string(uuid.uuidString.lowercased())) }

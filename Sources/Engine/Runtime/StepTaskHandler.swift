@@ -85,7 +85,7 @@ public struct StepTaskHandler: TaskHandler {
         }
         switch outcome {
         case .success(let result):
-            try await recordSuccess(task, execution, step, result, definition)
+            try await recordSuccess(task, payload.iteration, execution, step, result, definition)
             return .completedByHandler
         case .failure(let failure) where failure.leaseLost:
             // The worker that took the task over owns its outcome; record nothing.
@@ -98,7 +98,7 @@ public struct StepTaskHandler: TaskHandler {
             }
             try await postgres.transaction { tx in
                 guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
-                try await self.recordFailure(task, locked, step, failure, inline: false, on: tx)
+                try await self.recordFailure(task, payload.iteration, locked, step, failure, inline: false, on: tx)
             }
             return .completedByHandler
         }
@@ -154,7 +154,7 @@ public struct StepTaskHandler: TaskHandler {
             outputs[step.id] = result.output
             try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, outputs: outputs, on: tx)
         case .failure(let failure):
-            try await recordFailure(task, execution, step, failure, inline: true, on: tx)
+            try await recordFailure(task, payload.iteration, execution, step, failure, inline: true, on: tx)
         }
         return .done(.completedByHandler)
     }
@@ -217,13 +217,13 @@ public struct StepTaskHandler: TaskHandler {
 
     // MARK: - Recording outcomes
 
-    private func recordSuccess(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ result: StepResult, _ definition: WorkflowDefinition) async throws {
+    private func recordSuccess(_ task: ClaimedTask, _ iteration: Int, _ execution: ExecutionRecord, _ step: StepDefinition, _ result: StepResult, _ definition: WorkflowDefinition) async throws {
         let environment = self.environment
         try await postgres.transaction { tx in
             guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             if locked.status.isTerminal { return }  // cancelled or failed meanwhile: the result changes nothing
-            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: task.stepIteration, status: "SUCCEEDED", output: result.output, error: nil, on: tx)
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: iteration, status: "SUCCEEDED", output: result.output, error: nil, on: tx)
             try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
             try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, on: tx)
         }
@@ -240,25 +240,20 @@ public struct StepTaskHandler: TaskHandler {
 
     /// Records a terminal step failure and fails the execution, inside the caller's transaction
     /// (which holds the execution's row lock).
-    private func recordFailure(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, inline: Bool, on tx: PostgresTransaction) async throws {
+    private func recordFailure(_ task: ClaimedTask, _ iteration: Int, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, inline: Bool, on tx: PostgresTransaction) async throws {
         guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
         if execution.status.isTerminal { return }
         let error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
         if inline {
             try await StepRunQueries.ranInline(
-                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: task.stepIteration, attempt: task.attempt,
+                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: iteration, attempt: task.attempt,
                 status: "FAILED", output: nil, error: .object(error), on: tx)
         } else {
-            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: task.stepIteration, status: "FAILED", output: nil, error: .object(error), on: tx)
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: iteration, status: "FAILED", output: nil, error: .object(error), on: tx)
         }
         try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(error), on: tx)
         try await ExecutionProgress.fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(failure.message)"), "stepId": .string(step.id)], on: tx)
     }
-}
-
-extension ClaimedTask {
-    /// The iteration a step task runs (0 outside `forEach`).
-    var stepIteration: Int { (try? StepTaskPayload(json: payload).iteration) ?? 0 }
 }
 
 /// Thrown inside a completion transaction when the task's lease was lost, to roll it back.

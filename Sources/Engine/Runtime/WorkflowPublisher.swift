@@ -67,11 +67,6 @@ public struct WorkflowPublisher: Sendable {
         try await WorkflowQueries.workflows(tenantID: tenantID, limit: first, after: cursor, on: postgres)
     }
 
-    /// The versions of several workflows, in one query (for lists).
-    public func versions(tenantID: String, workflowIDs: [UUID]) async throws -> [UUID: [StoredWorkflowVersion]] {
-        Dictionary(grouping: try await WorkflowQueries.versions(tenantID: tenantID, workflowIDs: workflowIDs, on: postgres), by: \.workflowID)
-    }
-
     /// A version by id, or nil.
     public func version(tenantID: String, id: UUID) async throws -> StoredWorkflowVersion? {
         try await WorkflowQueries.version(tenantID: tenantID, id: id, on: postgres)

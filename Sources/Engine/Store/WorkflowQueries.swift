@@ -97,17 +97,6 @@ enum WorkflowQueries {
             """, [tenantID, id]).map(decodeVersion)
     }
 
-    /// Versions of several workflows at once (one query for a whole list of workflows).
-    static func versions(tenantID: String, workflowIDs: [UUID], on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
-        guard !workflowIDs.isEmpty else { return [] }
-        let ids = "{" + workflowIDs.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
-        return try await db.query("""
-            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
-            WHERE v.tenant_id = $1 AND v.workflow_id = ANY($2::uuid[])
-            ORDER BY v.major DESC, v.minor DESC, v.patch DESC, (v.prerelease IS NULL) DESC, v.created_at DESC
-            """, [tenantID, ids]).map(decodeVersion)
-    }
-
     /// Every version of a workflow, newest (by semantic version precedence) first.
     static func versions(tenantID: String, name: String, on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
         try await db.query("""
