@@ -1,3 +1,5 @@
+import Foundation
+
 /// One numbered schema change.
 public struct Migration: Sendable, Equatable {
     /// The number that orders migrations (`0003` in `0003_add_jobs.sql`).
@@ -9,6 +11,26 @@ public struct Migration: Sendable, Equatable {
     /// Whether the migration must run outside a transaction (e.g. `CREATE INDEX CONCURRENTLY`):
     /// declared by a first line `-- maestro:no-transaction`.
     public var runsInTransaction: Bool { !sql.hasPrefix("-- maestro:no-transaction") }
+
+    /// The statements of a migration that runs outside a transaction, one per element, because
+    /// Postgres runs a multi-statement query string as one implicit transaction, where
+    /// `CREATE INDEX CONCURRENTLY` is refused. Such migrations hold plain statements only: a
+    /// statement ends with a line that ends with `;` (comment lines are dropped).
+    public var statements: [String] {
+        var statements: [String] = []
+        var current: [Substring] = []
+        for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("--") { continue }
+            current.append(line)
+            if trimmed.hasSuffix(";") {
+                statements.append(current.joined(separator: "\n"))
+                current.removeAll()
+            }
+        }
+        if !current.isEmpty { statements.append(current.joined(separator: "\n")) }
+        return statements
+    }
 
     /// A fingerprint of the SQL, recorded when applied, so a migration edited afterwards is
     /// caught instead of silently diverging between databases. FNV-1a is enough for drift

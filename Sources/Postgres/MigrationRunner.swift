@@ -78,7 +78,7 @@ public struct MigrationRunner: Sendable {
                     try await connection.execute(record, values)
                     try await connection.execute("COMMIT")
                 } else {
-                    try await connection.execute(migration.sql)
+                    for statement in migration.statements { try await connection.execute(statement) }
                     try await connection.execute(record, values)
                 }
             } catch let error as PostgresError {

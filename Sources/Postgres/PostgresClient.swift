@@ -1,5 +1,6 @@
 import ConnectionPool
 import Logging
+import Synchronization
 
 /// The pooled Postgres client the rest of the service uses.
 ///
@@ -10,6 +11,12 @@ import Logging
 public final class PostgresClient: PostgresExecutor {
     public let configuration: PostgresConfiguration
     private let pool: ConnectionPool<PostgresConnection>
+    private let statements = Atomic<Int>(0)
+
+    /// How many statements ``query(_:_:)`` and ``execute(_:_:)`` have run (not counting those
+    /// inside ``transaction(_:)``): how tests prove a list is loaded in a constant number of
+    /// queries.
+    public var statementCount: Int { statements.load(ordering: .relaxed) }
 
     /// Creates the client. No connection is opened until the first call.
     public init(configuration: PostgresConfiguration) throws {
@@ -23,12 +30,14 @@ public final class PostgresClient: PostgresExecutor {
     }
 
     public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> [PostgresRow] {
-        try await withConnection { try await $0.query(sql, parameters) }
+        statements.add(1, ordering: .relaxed)
+        return try await withConnection { try await $0.query(sql, parameters) }
     }
 
     @discardableResult
     public func execute(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> Int {
-        try await withConnection { try await $0.execute(sql, parameters) }
+        statements.add(1, ordering: .relaxed)
+        return try await withConnection { try await $0.execute(sql, parameters) }
     }
 
     /// Runs `body` in a transaction: `BEGIN`, then `COMMIT` if `body` returns, `ROLLBACK` if it

@@ -48,3 +48,26 @@ public struct PostgresNull: PostgresEncodable {
     public init() {}
     public var postgresText: String? { nil }
 }
+
+/// A one-dimensional array literal (`{"a","b",NULL}`), bound as text and cast in SQL
+/// (`$1::uuid[]`), so `WHERE id = ANY($1::uuid[])` loads a whole batch in one statement.
+extension Array: PostgresEncodable where Element: PostgresEncodable {
+    public var postgresText: String? {
+        var literal = "{"
+        for (index, element) in enumerated() {
+            if index > 0 { literal += "," }
+            guard let text = element.postgresText else {
+                literal += "NULL"
+                continue
+            }
+            // Every element is quoted, so commas, braces and the word NULL stay data.
+            literal += "\""
+            for character in text {
+                if character == "\"" || character == "\\" { literal += "\\" }
+                literal.append(character)
+            }
+            literal += "\""
+        }
+        return literal + "}"
+    }
+}

@@ -11,12 +11,15 @@ public struct APIContext: Sendable {
     public let subject: String
     public let roles: Set<Role>
     let engine: EngineRuntime
+    /// Batch loaders for this request (create one context per request: they cache).
+    let loaders: RequestLoaders
 
     public init(tenantID: String, subject: String, roles: Set<Role>, engine: EngineRuntime) {
         self.tenantID = tenantID
         self.subject = subject
         self.roles = roles
         self.engine = engine
+        self.loaders = RequestLoaders(engine: engine, tenantID: tenantID)
     }
 
     /// Throws FORBIDDEN unless the caller has one of `allowed` (admins may do everything).

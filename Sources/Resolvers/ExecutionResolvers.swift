@@ -2,7 +2,7 @@ import Engine
 import GraphQLCore
 
 /// `Execution`, `StepRun` and `ExecutionEvent` fields.
-enum ExecutionResolvers {
+public enum ExecutionResolvers {
     static func install(on schema: inout GraphQLSchema) {
         @Sendable func execution(_ source: ResolvedValue) throws -> ExecutionRecord { try ValueBridge.source(source, as: ExecutionRecord.self) }
         func field(_ name: String, _ resolve: @escaping @Sendable (ExecutionRecord) -> ResolvedValue) {
@@ -28,24 +28,18 @@ enum ExecutionResolvers {
         field("cacheMisses") { _ in .value(.int(0)) }
         _ = schema.setResolver(typeName: "Execution", fieldName: "workflowVersion") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
-            return ValueBridge.async {
-                try await context.engine.publisher.version(tenantID: context.tenantID, id: execution.workflowVersionID).map { .source($0) } ?? .null
-            }
+            return ValueBridge.load(context.loaders.version, execution.workflowVersionID) { $0.map { .source($0) } ?? .null }
         }
         _ = schema.setResolver(typeName: "Execution", fieldName: "steps") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
-            return ValueBridge.async {
-                .list(try await context.engine.executions.stepRuns(tenantID: context.tenantID, id: execution.id).map { .value(stepRun($0)) })
-            }
+            return ValueBridge.load(context.loaders.stepRuns, execution.id) { .list(($0 ?? []).map { .value(stepRun($0)) }) }
         }
         _ = schema.setResolver(typeName: "Execution", fieldName: "events") { source, arguments, info in
             let (execution, context) = (try execution(source), try info.apiContext())
             var after = 0
             if case .int(let value)? = arguments["after"] { after = value }
-            let since = after
-            return ValueBridge.async {
-                .list(try await context.engine.executions.events(tenantID: context.tenantID, id: execution.id, after: since).map { .value(event($0)) })
-            }
+            let key = RequestLoaders.EventsKey(execution: execution.id, after: after)
+            return ValueBridge.load(context.loaders.events, key) { .list(($0 ?? []).map { .value(event($0)) }) }
         }
     }
 
@@ -65,7 +59,8 @@ enum ExecutionResolvers {
         return .object(object)
     }
 
-    static func event(_ event: ExecutionEvent) -> GraphQLValue {
+    /// An event as the API shows it (GraphQL `ExecutionEvent`, REST, and the SSE stream's data).
+    public static func event(_ event: ExecutionEvent) -> GraphQLValue {
         var object = GraphQLObject()
         object["sequence"] = .int(event.sequence)
         object["type"] = .string(event.type)

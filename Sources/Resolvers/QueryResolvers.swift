@@ -13,24 +13,11 @@ enum QueryResolvers {
         }
         _ = schema.setResolver(typeName: "Query", fieldName: "workflows") { _, arguments, info in
             let context = try info.apiContext()
-            var first = 20
-            if case .int(let value)? = arguments["first"] { first = value }
-            guard (1...100).contains(first) else {
-                throw GraphQLError(message: "\"first\" must be between 1 and 100.", extensions: [.init("code", .string("BAD_USER_INPUT"))])
-            }
+            let limit = try pageSize(arguments)
             let cursor = try ValueBridge.string(arguments, "after").map(Cursor.decode)
-            let limit = first
             return ValueBridge.async {
-                // One row more than asked tells whether there is a next page.
-                let page = try await context.engine.publisher.workflows(tenantID: context.tenantID, first: limit + 1, after: cursor)
-                let nodes = Array(page.prefix(limit))
-                var pageInfo = GraphQLObject()
-                pageInfo["hasNextPage"] = .bool(page.count > limit)
-                pageInfo["endCursor"] = nodes.last.map { .string(Cursor.encode($0.createdAt, $0.id)) } ?? .null
-                let edges: [ResolvedValue] = nodes.map { node in
-                    .source(Edge(cursor: Cursor.encode(node.createdAt, node.id), node: node))
-                }
-                return .source(Connection(edges: edges, pageInfo: .value(.object(pageInfo))))
+                let rows = try await context.engine.publisher.workflows(tenantID: context.tenantID, first: limit + 1, after: cursor)
+                return page(rows, limit: limit, cursor: { Cursor.encode($0.createdAt, $0.id) })
             }
         }
         _ = schema.setResolver(typeName: "Query", fieldName: "execution") { _, arguments, info in
@@ -39,8 +26,22 @@ enum QueryResolvers {
                 try await context.engine.executions.get(tenantID: context.tenantID, id: id).map { .source($0) } ?? .null
             }
         }
-        _ = schema.setResolver(typeName: "Query", fieldName: "executions") { _, _, _ in throw ValueBridge.notAvailable("Listing executions", issue: 5) }
-        _ = schema.setResolver(typeName: "Query", fieldName: "job") { _, _, _ in throw ValueBridge.notAvailable("Bulk jobs", issue: 5) }
+        _ = schema.setResolver(typeName: "Query", fieldName: "executions") { _, arguments, info in
+            let context = try info.apiContext()
+            let limit = try pageSize(arguments)
+            let cursor = try ValueBridge.string(arguments, "after").map(Cursor.decode)
+            let workflowID = try arguments["workflowId"].flatMap { $0.isNull ? nil : try ValueBridge.uuid(arguments, "workflowId") }
+            let statusName = ValueBridge.string(arguments, "status")
+            let status = statusName.flatMap(ExecutionStatus.init(rawValue:))
+            return ValueBridge.async {
+                // A status the engine never stores yet (COMPENSATION_FAILED before issue 7) matches nothing.
+                if statusName != nil && status == nil { return page([ExecutionRecord](), limit: limit, cursor: { Cursor.encode($0.createdAt, $0.id) }) }
+                let rows = try await context.engine.executions.list(
+                    tenantID: context.tenantID, workflowID: workflowID, status: status, first: limit + 1, after: cursor)
+                return page(rows, limit: limit, cursor: { Cursor.encode($0.createdAt, $0.id) })
+            }
+        }
+        _ = schema.setResolver(typeName: "Query", fieldName: "job") { _, _, _ in throw ValueBridge.notAvailable("Bulk jobs") }
         _ = schema.setResolver(typeName: "Query", fieldName: "cacheMetrics") { _, _, _ in throw ValueBridge.notAvailable("The step-result cache", issue: 8) }
         _ = schema.setResolver(typeName: "Query", fieldName: "tenantLimits") { _, _, _ in throw ValueBridge.notAvailable("Tenant limits", issue: 9) }
         for type in ["WorkflowConnection", "ExecutionConnection"] {
@@ -63,6 +64,27 @@ enum QueryResolvers {
                 return .source(edge.node)
             }
         }
+    }
+
+    /// `first`, checked: 1 to 100 (20 when absent).
+    static func pageSize(_ arguments: GraphQLObject) throws -> Int {
+        var first = 20
+        if case .int(let value)? = arguments["first"] { first = value }
+        guard (1...100).contains(first) else {
+            throw GraphQLError(message: "\"first\" must be between 1 and 100.", extensions: [.init("code", .string("BAD_USER_INPUT"))])
+        }
+        return first
+    }
+
+    /// A connection over `rows`, fetched with one row more than `limit` to tell whether there is
+    /// a next page.
+    static func page<Row: Sendable>(_ rows: [Row], limit: Int, cursor: (Row) -> String) -> ResolvedValue {
+        let nodes = Array(rows.prefix(limit))
+        var pageInfo = GraphQLObject()
+        pageInfo["hasNextPage"] = .bool(rows.count > limit)
+        pageInfo["endCursor"] = nodes.last.map { .string(cursor($0)) } ?? .null
+        let edges: [ResolvedValue] = nodes.map { .source(Edge(cursor: cursor($0), node: $0)) }
+        return .source(Connection(edges: edges, pageInfo: .value(.object(pageInfo))))
     }
 
     struct Connection: Sendable {

@@ -84,10 +84,20 @@ enum ValueBridge {
         }
     }
 
-    /// The error a field answers with until its capability lands.
-    static func notAvailable(_ what: String, issue: Int) -> GraphQLError {
-        GraphQLError(
-            message: "\(what) is not available yet in this version of Maestro Composer (it lands with issue \(issue)).",
+    /// The error a field answers with until its capability lands (with issue `issue`, when one
+    /// is filed).
+    static func notAvailable(_ what: String, issue: Int? = nil) -> GraphQLError {
+        let when = issue.map { " (it lands with issue \($0))" } ?? ""
+        return GraphQLError(
+            message: "\(what) is not available yet in this version of Maestro Composer\(when).",
             extensions: [.init("code", .string("NOT_AVAILABLE"))])
+    }
+
+    /// Loads through a batch loader: registers the key now, awaits the batch later.
+    static func load<Key, Value>(
+        _ loader: BatchLoader<Key, Value>, _ key: Key, _ transform: @escaping @Sendable (Value?) -> ResolvedValue
+    ) -> ResolvedValue {
+        let work = loader.load(key)
+        return async { transform(try await work()) }
     }
 }

@@ -10,15 +10,11 @@ enum WorkflowResolvers {
         _ = schema.setResolver(typeName: "Workflow", fieldName: "createdAt") { source, _, _ in ValueBridge.dateTime(try workflow(source).createdAt) }
         _ = schema.setResolver(typeName: "Workflow", fieldName: "versions") { source, _, info in
             let (workflow, context) = (try workflow(source), try info.apiContext())
-            return ValueBridge.async {
-                .list(try await context.engine.publisher.versions(tenantID: context.tenantID, name: workflow.name).map { .source($0) })
-            }
+            return ValueBridge.load(context.loaders.versionsOfWorkflow, workflow.id) { .list(($0 ?? []).map { .source($0) }) }
         }
         _ = schema.setResolver(typeName: "Workflow", fieldName: "latestVersion") { source, _, info in
             let (workflow, context) = (try workflow(source), try info.apiContext())
-            return ValueBridge.async {
-                try await context.engine.publisher.versions(tenantID: context.tenantID, name: workflow.name).first.map { .source($0) } ?? .null
-            }
+            return ValueBridge.load(context.loaders.versionsOfWorkflow, workflow.id) { $0?.first.map { .source($0) } ?? .null }
         }
     }
 }

@@ -12,9 +12,7 @@ enum WorkflowVersionResolvers {
         _ = schema.setResolver(typeName: "WorkflowVersion", fieldName: "createdAt") { source, _, _ in ValueBridge.dateTime(try version(source).createdAt) }
         _ = schema.setResolver(typeName: "WorkflowVersion", fieldName: "workflow") { source, _, info in
             let (version, context) = (try version(source), try info.apiContext())
-            return ValueBridge.async {
-                try await context.engine.publisher.workflow(tenantID: context.tenantID, id: version.workflowID).map { .source($0) } ?? .null
-            }
+            return ValueBridge.load(context.loaders.workflow, version.workflowID) { $0.map { .source($0) } ?? .null }
         }
     }
 }

@@ -36,6 +36,24 @@ struct MigrationRunnerTests {
         #expect(applied == 2)
     }
 
+    @Test func aNoTransactionMigrationRunsConcurrentIndexBuildsStatementByStatement() async throws {
+        let client = try PostgresClient(configuration: .init(connectionString: try await TestDatabase.create("migrateconc")))
+        let concurrent = Migration(version: 3, name: "0003_widget_index.sql", sql: """
+            -- maestro:no-transaction
+            -- Built without blocking writes.
+            SET lock_timeout = '5s';
+            CREATE INDEX CONCURRENTLY IF NOT EXISTS widgets_name_idx
+              ON widgets (name);
+            RESET lock_timeout;
+            """)
+        #expect(!concurrent.runsInTransaction)
+        #expect(concurrent.statements.count == 3)
+        #expect(try await MigrationRunner(migrations: migrations + [concurrent]).apply(using: client).map(\.version) == [1, 2, 3])
+        let index = try await client.queryFirst("SELECT indisvalid FROM pg_index WHERE indexrelid = 'widgets_name_idx'::regclass", [])
+        #expect(try index?.decode("indisvalid", as: Bool.self) == true)
+        await client.shutdown()
+    }
+
     @Test func anEditedMigrationIsRefused() async throws {
         let client = try PostgresClient(configuration: .init(connectionString: try await TestDatabase.create("migrateedit")))
         try await MigrationRunner(migrations: migrations).apply(using: client)

@@ -35,6 +35,19 @@ struct PostgresQueryTests {
         #expect(try row.decodeIfPresent("qty", as: Int.self) == 42)
     }
 
+    @Test func arraysBindAsOneParameter() async throws {
+        let names = ["plain", "with,comma", "with \"quote\"", "back\\slash", "NULL", "{braces}"]
+        for name in names { try await client.execute("INSERT INTO items (name) VALUES ($1)", [name]) }
+        let rows = try await client.query("SELECT name FROM items WHERE name = ANY($1::text[]) ORDER BY name", [names + ["absent"]])
+        #expect(try rows.map { try $0.decode("name", as: String.self) } == names.sorted())
+        let ids = [UUID(), UUID()]
+        let row = try #require(try await client.queryFirst("SELECT cardinality($1::uuid[]) AS n, ($1::uuid[])[2]::text AS second", [ids]))
+        #expect(try row.decode("n", as: Int.self) == 2)
+        #expect(try row.decode("second", as: String.self) == ids[1].uuidString.lowercased())
+        let empty: [UUID] = []
+        #expect(try await client.queryFirst("SELECT cardinality($1::uuid[]) AS n", [empty])?.decode("n", as: Int.self) == 0)
+    }
+
     @Test func nullsBindAndDecode() async throws {
         let missing: Int? = nil
         try await client.execute("INSERT INTO items (name, qty) VALUES ($1, $2)", ["nothing", missing])

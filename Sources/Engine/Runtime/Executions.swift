@@ -82,9 +82,34 @@ public struct Executions: Sendable {
         try await StepRunQueries.all(tenantID: tenantID, executionID: id, on: postgres)
     }
 
-    /// The execution's events after `sequence`, in order.
-    public func events(tenantID: String, id: UUID, after sequence: Int = 0) async throws -> [ExecutionEvent] {
-        try await EventQueries.all(tenantID: tenantID, executionID: id, after: sequence, on: postgres)
+    /// The execution's events after `sequence`, in order, at most `limit` of them.
+    public func events(tenantID: String, id: UUID, after sequence: Int = 0, limit: Int? = nil) async throws -> [ExecutionEvent] {
+        try await EventQueries.all(tenantID: tenantID, executionID: id, after: sequence, limit: limit, on: postgres)
+    }
+
+    // Batched reads: one statement for many ids (see WorkflowPublisher).
+
+    /// The tenant's executions among `ids` (unknown ids are absent; order not kept).
+    public func get(tenantID: String, ids: [UUID]) async throws -> [ExecutionRecord] {
+        try await ExecutionQueries.find(tenantID: tenantID, ids: ids, on: postgres)
+    }
+
+    /// The step runs of each execution in `ids`, each in start order.
+    public func stepRuns(tenantID: String, ids: [UUID]) async throws -> [UUID: [StepRunRecord]] {
+        Dictionary(grouping: try await StepRunQueries.all(tenantID: tenantID, executionIDs: ids, on: postgres), by: \.executionID)
+    }
+
+    /// The events after `sequence` of each execution in `ids`, each in order.
+    public func events(tenantID: String, ids: [UUID], after sequence: Int = 0) async throws -> [UUID: [ExecutionEvent]] {
+        Dictionary(grouping: try await EventQueries.all(tenantID: tenantID, executionIDs: ids, after: sequence, on: postgres), by: \.executionID)
+    }
+
+    /// A page of the tenant's executions, newest first, after the keyset cursor, optionally
+    /// filtered by workflow and status.
+    public func list(
+        tenantID: String, workflowID: UUID? = nil, status: ExecutionStatus? = nil, first: Int, after cursor: (Date, UUID)? = nil
+    ) async throws -> [ExecutionRecord] {
+        try await ExecutionQueries.list(tenantID: tenantID, workflowID: workflowID, status: status, limit: first, after: cursor, on: postgres)
     }
 
     /// Recomputes the event hash chain; returns the sequence numbers that fail (empty = intact).

@@ -81,4 +81,22 @@ public struct WorkflowPublisher: Sendable {
     public func version(tenantID: String, name: String, version: String) async throws -> StoredWorkflowVersion? {
         try await WorkflowQueries.version(tenantID: tenantID, name: name, version: version, on: postgres)
     }
+
+    // Batched reads: one statement for many ids, so a GraphQL list or a federation `_entities`
+    // call costs a constant number of queries whatever its length.
+
+    /// The tenant's workflows among `ids` (unknown ids are absent; order not kept).
+    public func workflows(tenantID: String, ids: [UUID]) async throws -> [StoredWorkflow] {
+        try await WorkflowQueries.workflows(tenantID: tenantID, ids: ids, on: postgres)
+    }
+
+    /// The tenant's versions among `ids` (unknown ids are absent; order not kept).
+    public func versions(tenantID: String, ids: [UUID]) async throws -> [StoredWorkflowVersion] {
+        try await WorkflowQueries.versions(tenantID: tenantID, ids: ids, on: postgres)
+    }
+
+    /// The versions of each workflow in `workflowIDs`, each workflow's newest first.
+    public func versions(tenantID: String, workflowIDs: [UUID]) async throws -> [UUID: [StoredWorkflowVersion]] {
+        Dictionary(grouping: try await WorkflowQueries.versions(tenantID: tenantID, workflowIDs: workflowIDs, on: postgres), by: \.workflowID)
+    }
 }

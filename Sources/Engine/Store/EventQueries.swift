@@ -21,6 +21,7 @@ public enum ExecutionEventType: String, Sendable, CaseIterable {
 
 /// One stored event.
 public struct ExecutionEvent: Sendable {
+    public let executionID: UUID
     public let sequence: Int
     public let type: String
     public let stepID: String?
@@ -66,15 +67,26 @@ enum EventQueries {
             """, [tenantID, executionID, type.rawValue, stepID, payload, genesisHash])
     }
 
-    static func all(tenantID: String, executionID: UUID, after sequence: Int = 0, on db: some PostgresExecutor) async throws -> [ExecutionEvent] {
+    static func all(tenantID: String, executionID: UUID, after sequence: Int = 0, limit: Int? = nil, on db: some PostgresExecutor) async throws -> [ExecutionEvent] {
         try await db.query("""
-            SELECT sequence, event_type, step_id, payload::text AS payload, created_at, hash
-            FROM execution_events WHERE tenant_id = $1 AND execution_id = $2 AND sequence > $3 ORDER BY sequence
-            """, [tenantID, executionID, sequence]).map { row in
-            ExecutionEvent(
-                sequence: try row.decode("sequence"), type: try row.decode("event_type"), stepID: try row.decodeIfPresent("step_id"),
-                payload: try row.decode("payload"), createdAt: try row.decode("created_at"), hash: try row.decode("hash"))
-        }
+            SELECT execution_id, sequence, event_type, step_id, payload::text AS payload, created_at, hash
+            FROM execution_events WHERE tenant_id = $1 AND execution_id = $2 AND sequence > $3 ORDER BY sequence LIMIT $4
+            """, [tenantID, executionID, sequence, limit]).map(decode)
+    }
+
+    /// The events of several executions after `sequence` in one statement, grouped by execution, in order.
+    static func all(tenantID: String, executionIDs: [UUID], after sequence: Int = 0, on db: some PostgresExecutor) async throws -> [ExecutionEvent] {
+        try await db.query("""
+            SELECT execution_id, sequence, event_type, step_id, payload::text AS payload, created_at, hash
+            FROM execution_events WHERE tenant_id = $1 AND execution_id = ANY($2::uuid[]) AND sequence > $3 ORDER BY execution_id, sequence
+            """, [tenantID, executionIDs, sequence]).map(decode)
+    }
+
+    private static func decode(_ row: PostgresRow) throws -> ExecutionEvent {
+        ExecutionEvent(
+            executionID: try row.decode("execution_id"), sequence: try row.decode("sequence"), type: try row.decode("event_type"),
+            stepID: try row.decodeIfPresent("step_id"), payload: try row.decode("payload"), createdAt: try row.decode("created_at"),
+            hash: try row.decode("hash"))
     }
 
     /// Recomputes the chain; returns the sequence numbers of events whose hash or link is wrong.

@@ -52,6 +52,27 @@ enum ExecutionQueries {
         try await db.queryFirst("SELECT \(columns) FROM executions WHERE tenant_id = $1 AND idempotency_key = $2", [tenantID, idempotencyKey]).map(decode)
     }
 
+    /// The tenant's executions among `ids` (unknown and foreign ids are simply absent).
+    static func find(tenantID: String, ids: [UUID], on db: some PostgresExecutor) async throws -> [ExecutionRecord] {
+        try await db.query("SELECT \(columns) FROM executions WHERE tenant_id = $1 AND id = ANY($2::uuid[])", [tenantID, ids]).map(decode)
+    }
+
+    /// A page of the tenant's executions, newest first, after the keyset cursor (created_at, id),
+    /// optionally only those of one workflow (any version) or in one status.
+    static func list(
+        tenantID: String, workflowID: UUID?, status: ExecutionStatus?, limit: Int, after cursor: (Date, UUID)?,
+        on db: some PostgresExecutor
+    ) async throws -> [ExecutionRecord] {
+        try await db.query("""
+            SELECT \(columns) FROM executions
+            WHERE tenant_id = $1
+              AND ($2::uuid IS NULL OR workflow_version_id IN (SELECT id FROM workflow_versions WHERE tenant_id = $1 AND workflow_id = $2))
+              AND ($3::text IS NULL OR status = $3)
+              AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+            ORDER BY created_at DESC, id DESC LIMIT $6
+            """, [tenantID, workflowID, status?.rawValue, cursor?.0, cursor?.1, limit]).map(decode)
+    }
+
     /// Locks the execution row for the rest of the transaction. Every transaction that changes an
     /// execution's steps or status takes this lock first, which serialises joins of parallel
     /// branches and the execution's event sequence.

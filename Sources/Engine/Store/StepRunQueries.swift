@@ -3,6 +3,7 @@ import Postgres
 
 /// A step's run within an execution.
 public struct StepRunRecord: Sendable {
+    public let executionID: UUID
     public let stepID: String
     public let iteration: Int
     public let status: String
@@ -41,13 +42,19 @@ enum StepRunQueries {
     }
 
     static func all(tenantID: String, executionID: UUID, on db: some PostgresExecutor) async throws -> [StepRunRecord] {
+        try await all(tenantID: tenantID, executionIDs: [executionID], on: db)
+    }
+
+    /// The step runs of several executions in one statement, grouped by execution, each in start order.
+    static func all(tenantID: String, executionIDs: [UUID], on db: some PostgresExecutor) async throws -> [StepRunRecord] {
         try await db.query("""
-            SELECT step_id, iteration, status, attempts, output::text AS output, error::text AS error
-            FROM step_runs WHERE tenant_id = $1 AND execution_id = $2 ORDER BY started_at, step_id, iteration
-            """, [tenantID, executionID]).map { row in
+            SELECT execution_id, step_id, iteration, status, attempts, output::text AS output, error::text AS error
+            FROM step_runs WHERE tenant_id = $1 AND execution_id = ANY($2::uuid[]) ORDER BY execution_id, started_at, step_id, iteration
+            """, [tenantID, executionIDs]).map { row in
             StepRunRecord(
-                stepID: try row.decode("step_id"), iteration: try row.decode("iteration"), status: try row.decode("status"),
-                attempts: try row.decode("attempts"), output: try row.decodeIfPresent("output"), error: try row.decodeIfPresent("error"))
+                executionID: try row.decode("execution_id"), stepID: try row.decode("step_id"), iteration: try row.decode("iteration"),
+                status: try row.decode("status"), attempts: try row.decode("attempts"), output: try row.decodeIfPresent("output"),
+                error: try row.decodeIfPresent("error"))
         }
     }
 }

@@ -61,6 +61,12 @@ enum WorkflowQueries {
             .map(decodeWorkflow)
     }
 
+    /// The tenant's workflows among `ids`.
+    static func workflows(tenantID: String, ids: [UUID], on db: some PostgresExecutor) async throws -> [StoredWorkflow] {
+        try await db.query("SELECT id, tenant_id, name, created_at FROM workflows WHERE tenant_id = $1 AND id = ANY($2::uuid[])", [tenantID, ids])
+            .map(decodeWorkflow)
+    }
+
     /// A page of the tenant's workflows, newest first, after the keyset cursor (created_at, id).
     static func workflows(tenantID: String, limit: Int, after cursor: (Date, UUID)?, on db: some PostgresExecutor) async throws -> [StoredWorkflow] {
         if let (createdAt, id) = cursor {
@@ -97,14 +103,35 @@ enum WorkflowQueries {
             """, [tenantID, id]).map(decodeVersion)
     }
 
+    /// The tenant's versions among `ids`.
+    static func versions(tenantID: String, ids: [UUID], on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
+        try await db.query("""
+            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE v.tenant_id = $1 AND v.id = ANY($2::uuid[])
+            """, [tenantID, ids]).map(decodeVersion)
+    }
+
+    /// Every version of each of the workflows `workflowIDs`, each workflow's newest (by semantic
+    /// version precedence) first.
+    static func versions(tenantID: String, workflowIDs: [UUID], on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
+        try await db.query("""
+            SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE v.tenant_id = $1 AND v.workflow_id = ANY($2::uuid[])
+            ORDER BY v.workflow_id, \(precedenceOrder)
+            """, [tenantID, workflowIDs]).map(decodeVersion)
+    }
+
     /// Every version of a workflow, newest (by semantic version precedence) first.
     static func versions(tenantID: String, name: String, on db: some PostgresExecutor) async throws -> [StoredWorkflowVersion] {
         try await db.query("""
             SELECT \(versionColumns) FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
             WHERE w.tenant_id = $1 AND w.name = $2
-            ORDER BY v.major DESC, v.minor DESC, v.patch DESC, (v.prerelease IS NULL) DESC, v.created_at DESC
+            ORDER BY \(precedenceOrder)
             """, [tenantID, name]).map(decodeVersion)
     }
+
+    /// Newest first by semantic version precedence (a release before its pre-releases).
+    static let precedenceOrder = "v.major DESC, v.minor DESC, v.patch DESC, (v.prerelease IS NULL) DESC, v.created_at DESC"
 
     private static func decodeVersion(_ row: PostgresRow) throws -> StoredWorkflowVersion {
         StoredWorkflowVersion(

@@ -1,0 +1,45 @@
+import Engine
+import Foundation
+
+/// The batch loaders of one request, all scoped to the caller's tenant (a foreign id loads as
+/// nothing, exactly like an unknown one).
+struct RequestLoaders: Sendable {
+    let workflow: BatchLoader<UUID, StoredWorkflow>
+    let version: BatchLoader<UUID, StoredWorkflowVersion>
+    /// The versions of a workflow, newest first.
+    let versionsOfWorkflow: BatchLoader<UUID, [StoredWorkflowVersion]>
+    let execution: BatchLoader<UUID, ExecutionRecord>
+    let stepRuns: BatchLoader<UUID, [StepRunRecord]>
+    /// Events of an execution after a sequence number.
+    let events: BatchLoader<EventsKey, [ExecutionEvent]>
+
+    struct EventsKey: Hashable, Sendable {
+        let execution: UUID
+        let after: Int
+    }
+
+    init(engine: EngineRuntime, tenantID: String) {
+        let publisher = engine.publisher
+        let executions = engine.executions
+        workflow = BatchLoader { ids in
+            Dictionary(try await publisher.workflows(tenantID: tenantID, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        version = BatchLoader { ids in
+            Dictionary(try await publisher.versions(tenantID: tenantID, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        versionsOfWorkflow = BatchLoader { ids in try await publisher.versions(tenantID: tenantID, workflowIDs: ids) }
+        execution = BatchLoader { ids in
+            Dictionary(try await executions.get(tenantID: tenantID, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        stepRuns = BatchLoader { ids in try await executions.stepRuns(tenantID: tenantID, ids: ids) }
+        events = BatchLoader { keys in
+            // One statement per distinct `after` (in practice one: every list item asks alike).
+            var result: [EventsKey: [ExecutionEvent]] = [:]
+            for (after, group) in Dictionary(grouping: keys, by: \.after) {
+                let found = try await executions.events(tenantID: tenantID, ids: group.map(\.execution), after: after)
+                for key in group { result[key] = found[key.execution] ?? [] }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Engine
+import Foundation
+import GraphQLCore
+import Postgres
+import Resolvers
+import Testing
+import TestSupport
+
+/// Lists cost a constant number of SQL statements, however long they are: nested fields load
+/// through per-request batch loaders (one statement per field for the whole list).
+@Suite("Batched loading")
+struct BatchLoadingTests {
+    let definition = #"{"name": "greet", "version": "1.0.0", "inputSchema": {"type": "object"}, "steps": [{"id": "hello", "type": "transform", "with": {"output": {"text": "hi"}}}], "output": {"greeting": "{{steps.hello.output.text}}"}}"#
+    let listing = """
+        { executions(first: 100) { edges { node { id status
+            workflowVersion { version workflow { name latestVersion { version } versions { version } } }
+            steps { stepId } events { sequence type } } } } }
+        """
+
+    @Test func listingExecutionsCostsTheSameNumberOfStatementsForFewOrMany() async throws {
+        // No worker: nothing but the queries under test touches this client.
+        let db = try await migratedDatabase("batching")
+        let engine = EngineRuntime(postgres: db)
+        var schema = try APISchema.build()
+        APIResolvers.install(on: &schema)
+        _ = try await engine.publisher.publish(tenantID: "acme", document: try JSONValue.parse(definition))
+        func start(_ count: Int) async throws {
+            for _ in 0..<count {
+                _ = try await engine.executions.start(tenantID: "acme", workflow: "greet", version: "1.0.0", input: .object([:]))
+            }
+        }
+        func statementsForListing() async throws -> (Int, Int) {
+            let context = APIContext(tenantID: "acme", subject: "u", roles: [.viewer], engine: engine)
+            let before = db.statementCount
+            let result = await graphql(schema: schema, request: listing, contextValue: context)
+            #expect(result.errors.isEmpty, "\(result.errors)")
+            guard case .list(let edges)? = result.data?["executions"]?["edges"] else { throw CancellationError() }
+            return (db.statementCount - before, edges.count)
+        }
+        try await start(3)
+        let (few, fewCount) = try await statementsForListing()
+        try await start(47)
+        let (many, manyCount) = try await statementsForListing()
+        #expect(fewCount == 3 && manyCount == 50)
+        #expect(few == many, "3 executions took \(few) statements, 50 took \(many)")
+        // The page, versions, workflows, versions of workflows, step runs, events.
+        #expect(many <= 6)
+        await db.shutdown()
+    }
+}
+
