@@ -121,6 +121,7 @@ let package = Package(
             dependencies: [
                 "Subgraph", "Resolvers", "Engine", "Postgres", "Redis", "TestSupport", "GraphQLCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -17,7 +17,7 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: MetricsMiddleware())
     HealthRoutes.add(to: router, dependencies: dependencies)
-    try APIEndpoint.make(dependencies: dependencies).register(on: router)
+    try APIEndpoint.register(on: router, dependencies: dependencies)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),

@@ -13,11 +13,14 @@ public struct ServiceDependencies: Sendable {
     public let metrics: PrometheusCollectorRegistry
     public let engine: EngineRuntime
     public let authenticator: Authenticator
+    /// LISTEN/NOTIFY, which wakes event streams early; nil makes them rely on polling alone.
+    public let listener: PostgresListener?
 
     public init(
         postgres: PostgresClient, redis: RedisClient, readiness: ReadinessProbe, metrics: PrometheusCollectorRegistry,
-        engine: EngineRuntime, authenticator: Authenticator
+        engine: EngineRuntime, authenticator: Authenticator, listener: PostgresListener? = nil
     ) {
+        self.listener = listener
         self.postgres = postgres
         self.redis = redis
         self.readiness = readiness

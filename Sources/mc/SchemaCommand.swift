@@ -1,12 +1,24 @@
 import ArgumentParser
 import Foundation
 import GraphQLCore
+import Subgraph
 
 /// `mc schema print|diff`: the schema tools CI jobs use to catch breaking API changes.
 struct SchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema", abstract: "Print schemas and classify the changes between two of them.",
-        subcommands: [Print.self, Diff.self])
+        subcommands: [Print.self, Diff.self, OpenAPI.self])
+
+    /// `mc schema openapi`: the REST shim's OpenAPI 3.1 document, generated from the embedded
+    /// schema.graphql exactly as the server serves it at /openapi.json.
+    struct OpenAPI: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "openapi", abstract: "Print the OpenAPI 3.1 document of the REST API (what /openapi.json serves).")
+
+        func run() async throws {
+            print(try APIEndpoint.openAPIDocument(schema: try APIEndpoint.schema()).text, terminator: "")
+        }
+    }
 
     /// `mc schema print FILE`: the SDL normalised as graphql-js's printSchema prints it.
     struct Print: AsyncParsableCommand {

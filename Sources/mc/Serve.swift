@@ -76,10 +76,12 @@ struct Serve: AsyncParsableCommand {
         }
 
         let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration)
+        // Wakes idle workers and SSE event streams as soon as work or events appear.
+        let listener = try PostgresListener(configuration: postgres.configuration)
         let dependencies = ServiceDependencies(
             postgres: postgres, redis: redis,
             readiness: ReadinessProbe(postgres: postgres, expectedSchemaVersion: runner.latestVersion),
-            metrics: registry, engine: engine, authenticator: authenticator)
+            metrics: registry, engine: engine, authenticator: authenticator, listener: listener)
         let host = server.host
         let app = try buildApplication(configuration: server, dependencies: dependencies, logger: logger) { port in
             // Written straight to the file descriptor so the line is not stuck in a stdio buffer
@@ -87,14 +89,12 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("Maestro Composer listening on http://\(host):\(port)\n".utf8))
         }
         var services: [any Service] = [app]
-        var listener: PostgresListener?
         if !noWorkers {
-            listener = try PostgresListener(configuration: postgres.configuration)
             services.append(engine.worker(listener: listener, logger: logger))
         }
         let group = ServiceGroup(configuration: .init(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        defer { listener?.shutdown() }
+        defer { listener.shutdown() }
         do {
             try await group.run()
         } catch {

@@ -12,23 +12,13 @@ import TestSupport
 /// `/graphql` of the real application: schema.graphql, resolvers, bearer tokens.
 @Suite("API over HTTP")
 struct APIEndpointTests {
-    let secret = "endpoint-secret-of-at-least-32-bytes"
-
     func makeApp() async throws -> (some ApplicationProtocol, PostgresClient) {
-        let postgres = try PostgresClient(configuration: .init(connectionString: try await TestDatabase.create("apihttp"), maxConnections: 4))
-        let runner = try DatabaseMigrations.runner()
-        try await runner.apply(using: postgres)
-        let dependencies = ServiceDependencies(
-            postgres: postgres, redis: RedisClient(configuration: try RedisConfiguration(url: try TestEnvironment.redisURL())),
-            readiness: ReadinessProbe(postgres: postgres, expectedSchemaVersion: runner.latestVersion),
-            metrics: PrometheusCollectorRegistry(), engine: EngineRuntime(postgres: postgres),
-            authenticator: try await Authenticator.make(.init(hmacSecret: secret)))
-        return (try buildApplication(configuration: .init(port: 0), dependencies: dependencies), postgres)
+        let app = try await APITestApp("apihttp")
+        return (try app.application(), app.postgres)
     }
 
     func bearer(_ tenant: String) async throws -> HTTPFields {
-        let token = try await TokenMinter.mint(TokenClaims(subject: "t", tenant: tenant, roles: ["admin"], expires: Date().addingTimeInterval(600)), secret: secret)
-        return [.authorization: "Bearer \(token)", .contentType: "application/json", .accept: "application/graphql-response+json"]
+        try await APITestApp.headers(tenant, accept: "application/graphql-response+json")
     }
 
     @Test func requestsWithoutAValidTokenAre401() async throws {

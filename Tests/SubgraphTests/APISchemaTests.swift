@@ -43,10 +43,13 @@ struct APISchemaTests {
         ("type Query { a: Int @rest(method: POST, path: \"/a\") }", "query fields are read with GET"),
         ("type Query { a(id: ID): Int @rest(method: GET, path: \"/x/{id}\"), b(n: ID): Int @rest(method: GET, path: \"/x/{n}\") }", "declared on both"),
         ("type Query { a: Int @rest(method: GET, path: \"a\") }", "starts with \"/\""),
+        ("type Query { a: Int } type Mutation { m(x: Int): Int @rest(method: POST, path: \"/m\", body: \"y\") }", "not a non-path argument"),
+        ("type Query { a(x: Int): Int @rest(method: GET, path: \"/a\", body: \"x\") }", "GET route, which has no body"),
+        ("type Query { a: Int @rest(method: GET, path: \"/a\", status: 404) }", "a success status is 200 to 299"),
     ])
     func badDeclarationsAreRejected(sdl: String, expected: String) throws {
         let schema = try buildSchema("""
-            directive @rest(method: RestMethod!, path: String!) on FIELD_DEFINITION
+            directive @rest(method: RestMethod!, path: String!, body: String, status: Int = 200) on FIELD_DEFINITION
             enum RestMethod { GET POST PUT DELETE }
             \(sdl)
             """)

@@ -124,3 +124,8 @@ extension GraphQLValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Ex
     public init(arrayLiteral elements: GraphQLValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, GraphQLValue)...) { self = .object(GraphQLObject(elements)) }
 }
+
+extension GraphQLObject: ExpressibleByDictionaryLiteral {
+    /// An object literal, keys in the order written.
+    public init(dictionaryLiteral elements: (String, GraphQLValue)...) { self.init(elements) }
+}

@@ -18,6 +18,11 @@ public struct RestRoute: Sendable, Equatable {
     public let field: String
     /// Names of the `{...}` segments, in order.
     public let pathParameters: [String]
+    /// The argument that takes the whole JSON body, if the route declares one; otherwise the
+    /// body's keys are arguments.
+    public let bodyArgument: String?
+    /// The status of a successful response.
+    public let successStatus: Int
 
     /// A problem in a schema's `@rest` declarations.
     public struct DeclarationError: Error, Sendable, CustomStringConvertible {
@@ -51,10 +56,14 @@ public struct RestRoute: Sendable, Equatable {
         let place = "\(typeName).\(field.name)"
         var methodText: String?
         var path: String?
+        var body: String?
+        var status = 200
         for argument in directive.arguments {
             switch (argument.name.value, argument.value) {
             case ("method", .enumValue(let value)): methodText = value.value
             case ("path", .string(let value)): path = value.value
+            case ("body", .string(let value)): body = value.value
+            case ("status", .int(let value)): status = Int(value.value) ?? 0
             default: break
             }
         }
@@ -78,7 +87,20 @@ public struct RestRoute: Sendable, Equatable {
         for parameter in parameters where !arguments.contains(parameter) {
             throw DeclarationError(description: "@rest path \(path) on \(place) has {\(parameter)}, which is not an argument of the field.")
         }
-        return RestRoute(method: method, path: path, operation: operation, field: field.name, pathParameters: parameters)
+        if let body {
+            guard arguments.contains(body), !parameters.contains(body) else {
+                throw DeclarationError(description: "@rest on \(place) takes its body as \"\(body)\", which is not a non-path argument of the field.")
+            }
+            guard method != .get else {
+                throw DeclarationError(description: "@rest on \(place) is a GET route, which has no body.")
+            }
+        }
+        guard (200...299).contains(status) else {
+            throw DeclarationError(description: "@rest on \(place) declares status \(status); a success status is 200 to 299.")
+        }
+        return RestRoute(
+            method: method, path: path, operation: operation, field: field.name, pathParameters: parameters, bodyArgument: body,
+            successStatus: status)
     }
 
     /// The path with parameter names erased, so `/a/{id}` and `/a/{name}` count as the same route.
