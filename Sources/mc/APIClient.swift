@@ -30,6 +30,15 @@ struct APIClient {
     let endpoint: URL
     let token: String
 
+    /// The server's base URL without a trailing slash (the endpoint without `/graphql`), for
+    /// the REST and SSE routes.
+    var baseURL: String {
+        var base = endpoint.absoluteString
+        if base.hasSuffix("/graphql") { base.removeLast("/graphql".count) }
+        while base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
     /// Runs a document; returns `data`, or throws with the server's error messages.
     func run(_ query: String, variables: JSONObject = JSONObject()) async throws -> JSONValue {
         var request = URLRequest(url: endpoint)

@@ -7,7 +7,7 @@ import Postgres
 struct ExecutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "executions", abstract: "Start, inspect, cancel and verify executions.",
-        subcommands: [Start.self, Get.self, Cancel.self, Verify.self])
+        subcommands: [Start.self, Get.self, Events.self, Cancel.self, Verify.self])
 
     /// `mc executions verify ID`: recomputes the execution's event hash chain.
     struct Verify: AsyncParsableCommand {
