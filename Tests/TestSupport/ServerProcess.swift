@@ -100,20 +100,23 @@ public final class ServerProcess: @unchecked Sendable {
 public enum HTTP {
     /// POSTs a JSON body and returns the status code and body.
     public static func post(_ url: String, json: String, headers: [String: String] = [:]) async throws -> (status: Int, body: String) {
+        try await request("POST", url, body: json, headers: headers.merging(["Content-Type": "application/json"]) { mine, _ in mine })
+    }
+
+    /// GETs a URL and returns the status code and body.
+    public static func get(_ url: String, headers: [String: String] = [:]) async throws -> (status: Int, body: String) {
+        try await request("GET", url, headers: headers)
+    }
+
+    /// Sends a request with curl and returns the status code and the body (a streamed body is
+    /// read until the server ends it).
+    public static func request(_ method: String, _ url: String, body: String? = nil, headers: [String: String] = [:]) async throws -> (status: Int, body: String) {
         guard let curl = Shell.which("curl") else { throw Shell.Failure(description: "curl is not installed") }
-        var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json]
-        for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
+        var arguments = ["-s", "-N", "-o", "-", "-w", "\n%{http_code}", "-X", method, "--max-time", "60"]
+        if let body { arguments += ["--data-binary", body] }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { arguments += ["-H", "\(name): \(value)"] }
         let output = try Shell.run(curl, arguments + [url])
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
-    }
-
-    /// GETs a URL with curl and returns the status code and body.
-    public static func get(_ url: String) async throws -> (status: Int, body: String) {
-        guard let curl = Shell.which("curl") else { throw Shell.Failure(description: "curl is not installed") }
-        let output = try Shell.run(curl, ["-s", "-o", "-", "-w", "\n%{http_code}", url])
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        let status = Int(lines.last ?? "") ?? 0
-        return (status, lines.dropLast().joined(separator: "\n"))
     }
 }
