@@ -97,6 +97,21 @@ let package = Package(
             plugins: ["EmbedFilesPlugin"]
         ),
 
+        // The Apollo Federation compatibility example subgraph (federation/compat/README.md): proves
+        // Subgraph's federation layer works for any schema.
+        .target(
+            name: "CompatSubgraph",
+            dependencies: ["Subgraph", "GraphQLCore", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "federation/compat/Sources/CompatSubgraph", swiftSettings: strict),
+        .executableTarget(
+            name: "compat-subgraph",
+            dependencies: [
+                "CompatSubgraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "federation/compat/Sources/compat-subgraph", swiftSettings: strict),
+
         .testTarget(
             name: "GraphQLCoreTests", dependencies: ["GraphQLCore"],
             // The differential corpus and the graphql-js reference script are read from disk by the tests.
@@ -115,7 +130,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Postgres", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")], swiftSettings: strict),
         .testTarget(
             name: "ResolversTests",
-            dependencies: ["Resolvers", "Engine", "Postgres", "GraphQLCore", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")], swiftSettings: strict),
+            dependencies: ["Resolvers", "Subgraph", "Engine", "Postgres", "GraphQLCore", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")], swiftSettings: strict),
         .testTarget(
             name: "SubgraphTests",
             dependencies: [
@@ -125,6 +140,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "CompatSubgraphTests",
+            dependencies: ["CompatSubgraph", "Subgraph", "GraphQLCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Engine", "Postgres"], swiftSettings: strict),
     ]
 )

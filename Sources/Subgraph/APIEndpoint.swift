@@ -7,11 +7,19 @@ import Resolvers
 /// OpenAPI document describing the REST side. Every request is authenticated by its bearer token
 /// (the tenant comes from the token only).
 public enum APIEndpoint {
-    /// The executable API schema: schema.graphql with every resolver installed.
+    /// The executable API schema: schema.graphql as a federation subgraph (`_service`, batched
+    /// `_entities`) with every resolver installed.
     public static func schema() throws -> GraphQLSchema {
-        var schema = try APISchema.build()
+        var schema = try federation().build()
         APIResolvers.install(on: &schema)
         return schema
+    }
+
+    /// schema.graphql read as a federation subgraph, with the entity resolvers installed.
+    public static func federation() throws -> FederatedSchemaBuilder {
+        var builder = try FederatedSchemaBuilder(sdl: APISchema.sdl, hiddenDirectives: APISchema.privateDirectives)
+        for (typeName, resolver) in EntityResolvers.all { builder.setEntityResolver(typeName: typeName, resolver) }
+        return builder
     }
 
     /// The OpenAPI 3.1 document of the REST shim (what `/openapi.json` serves and
@@ -32,7 +40,10 @@ public enum APIEndpoint {
     static func register<Context: RequestContext>(on router: Router<Context>, dependencies: ServiceDependencies) throws {
         let schema = try schema()
         let inputs = inputs(dependencies: dependencies)
-        GraphQLEndpoint(schema: schema, inputs: inputs).register(on: router)
+        var graphQL = GraphQLEndpoint(schema: schema, inputs: inputs)
+        // A gateway asks for Apollo's federated trace with `apollo-federation-include-trace: ftv1`.
+        graphQL.responseExtensions = GraphQLEndpoint.federatedTracing
+        graphQL.register(on: router)
         try RestShim(schema: schema, inputs: inputs).register(on: router)
         ExecutionEventStream(dependencies: dependencies).register(on: router)
         let document = Array(try openAPIDocument(schema: schema).text.utf8)

@@ -38,18 +38,32 @@ struct SchemaCommand: AsyncParsableCommand {
     /// `mc schema diff OLD NEW`: breaking / dangerous / safe; exit 1 when anything breaks.
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Classify every change from OLD to NEW as breaking, dangerous or safe (graphql-js findBreakingChanges categories). Exits 1 when a change is breaking.")
+            abstract: "Classify every change from OLD to NEW as breaking, dangerous or safe (graphql-js findBreakingChanges categories). Exits 1 when a change is breaking.",
+            discussion: """
+                OLD and NEW are SDL files or the /graphql URL of a running subgraph, whose `_service { sdl }` is \
+                read (with --token or MAESTRO_TOKEN when it needs one). Federation subgraph SDL (with @link) is \
+                completed with the federation definitions before comparing.
+                """)
 
         @Flag(help: "Print a JSON array of {kind, type, description} instead of text.") var json = false
-        @Argument(help: "The schema before (SDL file).") var old: String
-        @Argument(help: "The schema after (SDL file).") var new: String
+        @Option(help: "Bearer token for a URL (env MAESTRO_TOKEN).") var token: String?
+        @Argument(help: "The schema before (SDL file or subgraph URL).") var old: String
+        @Argument(help: "The schema after (SDL file or subgraph URL).") var new: String
 
         func run() async throws {
-            let diff = SchemaDiff(old: try loadSchema(old), new: try loadSchema(new))
+            let bearer = token ?? Environment.value("MAESTRO_TOKEN")
+            let diff = SchemaDiff(old: try await loadSchema(old, token: bearer), new: try await loadSchema(new, token: bearer))
             print(json ? diff.jsonReport : diff.textReport)
             if diff.hasBreakingChanges { throw ExitCode(1) }
         }
     }
+}
+
+/// Reads and builds a schema from a file or a subgraph URL.
+private func loadSchema(_ location: String, token: String?) async throws -> GraphQLSchema {
+    guard location.hasPrefix("http://") || location.hasPrefix("https://") else { return try loadSchema(location) }
+    let sdl = try await ServiceSDLFetcher.fetch(location, token: token)
+    return try buildAnySchema(sdl, from: location)
 }
 
 /// Reads and builds a schema, turning file and SDL problems into one-line errors.
@@ -58,7 +72,17 @@ private func loadSchema(_ path: String) throws -> GraphQLSchema {
     do { sdl = try String(contentsOfFile: path, encoding: .utf8) } catch {
         throw ValidationError("Cannot read the schema file \(path): \(error.localizedDescription)")
     }
+    return try buildAnySchema(sdl, from: path)
+}
+
+/// A plain SDL, or a federation subgraph SDL completed with the definitions its `@link` imports.
+private func buildAnySchema(_ sdl: String, from place: String) throws -> GraphQLSchema {
+    if sdl.contains("specs.apollo.dev/federation/") {
+        do { return try FederatedSchemaBuilder(sdl: sdl).build() } catch {
+            throw StartupError("\(place): \(error)")
+        }
+    }
     do { return try buildSchema(sdl) } catch {
-        throw StartupError("\(path): \(error.message)")
+        throw StartupError("\(place): \(error.message)")
     }
 }

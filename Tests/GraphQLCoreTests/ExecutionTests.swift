@@ -102,6 +102,40 @@ actor InFlight {
         #expect(result.jsonString == #"{"errors":[{"message":"boom","locations":[{"line":1,"column":3}],"path":["fail"]},{"message":"Not allowed.","locations":[{"line":1,"column":8}],"path":["failGraphQL"],"extensions":{"code":"FORBIDDEN"}}],"data":{"fail":null,"failGraphQL":null,"a":"ok"}}"#)
     }
 
+    /// Deferred work runs in waves, so batch loaders see every key of a level before the first
+    /// batch of the next level is requested: no `inner` work starts before every `outer` is done.
+    @Test func deferredWorkRunsLevelByLevel() async throws {
+        var schema = try buildSchema("""
+            type Query { items: [Item!]! }
+            type Item { outer: Inner! }
+            type Inner { inner: Int! }
+            """)
+        actor Log {
+            var entries: [String] = []
+            func add(_ entry: String) { entries.append(entry) }
+        }
+        let log = Log()
+        schema.setResolver(typeName: "Query", fieldName: "items") { _, _, _ in .list((0..<6).map { .value(.int($0)) }) }
+        schema.setResolver(typeName: "Item", fieldName: "outer") { source, _, _ in
+            .async {
+                let index = source.plainValue.flatMap { if case .int(let value) = $0 { value } else { nil } } ?? 0
+                // Uneven durations: without waves, fast items' inner work would start first.
+                try await Task.sleep(for: .milliseconds(5 * (6 - index)))
+                await log.add("outer")
+                return .value(.int(index))
+            }
+        }
+        schema.setResolver(typeName: "Inner", fieldName: "inner") { source, _, _ in
+            .async {
+                await log.add("inner")
+                return .value(source.plainValue ?? .null)
+            }
+        }
+        let result = await graphql(schema: schema, request: "{ items { outer { inner } } }")
+        #expect(result.jsonString == #"{"data":{"items":[{"outer":{"inner":0}},{"outer":{"inner":1}},{"outer":{"inner":2}},{"outer":{"inner":3}},{"outer":{"inner":4}},{"outer":{"inner":5}}]}}"#)
+        #expect(await log.entries == Array(repeating: "outer", count: 6) + Array(repeating: "inner", count: 6))
+    }
+
     @Test func contextValueReachesResolvers() async throws {
         var schema = try buildSchema(Self.sdl)
         schema.setResolver(typeName: "Query", fieldName: "ctx") { _, _, info in

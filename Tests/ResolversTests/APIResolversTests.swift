@@ -3,6 +3,7 @@ import Foundation
 import GraphQLCore
 import Postgres
 import Resolvers
+import Subgraph
 import ServiceLifecycle
 import Testing
 import TestSupport
@@ -21,8 +22,7 @@ struct APIResolversTests {
         init() async throws {
             db = try await migratedDatabase("resolvers")
             engine = EngineRuntime(postgres: db, configuration: .init(pollInterval: .milliseconds(50)))
-            schema = try APISchema.build()
-            APIResolvers.install(on: &schema)
+            schema = try APIEndpoint.schema()
             group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))
             let group = self.group
             Task { try await group.run() }
@@ -65,9 +65,10 @@ struct APIResolversTests {
 
         var result = GraphQLResult(data: nil)
         for _ in 0..<100 {
+            // A context per request, as the HTTP layer makes them (its loaders cache).
             result = await world.run(
                 "query($id: ID!) { execution(id: $id) { status output steps { stepId status } events { sequence type } workflowVersion { version workflow { name } } } }",
-                try variables(#"{"id": \#(executionID.jsonString)}"#), as: acme)
+                try variables(#"{"id": \#(executionID.jsonString)}"#), as: world.context("acme"))
             if result.data?["execution"]?["status"] == .string("SUCCEEDED") { break }
             try await Task.sleep(for: .milliseconds(50))
         }

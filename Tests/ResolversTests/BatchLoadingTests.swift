@@ -3,6 +3,7 @@ import Foundation
 import GraphQLCore
 import Postgres
 import Resolvers
+import Subgraph
 import Testing
 import TestSupport
 
@@ -21,12 +22,15 @@ struct BatchLoadingTests {
         // No worker: nothing but the queries under test touches this client.
         let db = try await migratedDatabase("batching")
         let engine = EngineRuntime(postgres: db)
-        var schema = try APISchema.build()
-        APIResolvers.install(on: &schema)
-        _ = try await engine.publisher.publish(tenantID: "acme", document: try JSONValue.parse(definition))
+        let schema = try APIEndpoint.schema()
+        // Five workflows, so nested keys differ from item to item and must still share batches.
+        let names = (1...5).map { "greet\($0)" }
+        for name in names {
+            _ = try await engine.publisher.publish(tenantID: "acme", document: try JSONValue.parse(definition.replacingOccurrences(of: "\"greet\"", with: "\"\(name)\"")))
+        }
         func start(_ count: Int) async throws {
-            for _ in 0..<count {
-                _ = try await engine.executions.start(tenantID: "acme", workflow: "greet", version: "1.0.0", input: .object([:]))
+            for index in 0..<count {
+                _ = try await engine.executions.start(tenantID: "acme", workflow: names[index % names.count], version: "1.0.0", input: .object([:]))
             }
         }
         func statementsForListing() async throws -> (Int, Int) {

@@ -13,7 +13,7 @@ struct APISchemaTests {
     }
 
     @Test func theSchemaBuildsAndValidates() throws {
-        let schema = try APISchema.build()
+        let schema = try APIEndpoint.schema()
         #expect(schema.queryType == "Query" && schema.mutationType == "Mutation")
         for entity in ["Workflow", "WorkflowVersion", "Execution", "Job"] {
             let type = try #require(schema.types[entity])
@@ -26,7 +26,7 @@ struct APISchemaTests {
     }
 
     @Test func everyRequiredRouteIsDeclared() throws {
-        let routes = Set(try RestRoute.routes(in: try APISchema.build()).map { "\($0.method.rawValue) \($0.path)" })
+        let routes = Set(try RestRoute.routes(in: try APIEndpoint.schema()).map { "\($0.method.rawValue) \($0.path)" })
         let required = [
             "POST /api/workflows/{id}/versions/{version}/invoke", "POST /api/executions/{id}/compensate",
             "POST /api/workflows/export", "POST /api/workflows/import", "POST /api/workflows/bulk-publish",

@@ -3,14 +3,13 @@ import GraphQLCore
 import HummingbirdTesting
 import Subgraph
 import Testing
+import TestSupport
 
 /// The OpenAPI document: generated from schema.graphql, served at /openapi.json, committed as
 /// docs/openapi.json (regenerate with `mc schema openapi > docs/openapi.json`).
 @Suite("OpenAPI document")
 struct OpenAPIDocumentTests {
-    static let committedPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/openapi.json").path
+    static let committedPath = TestEnvironment.packageRoot.appendingPathComponent("docs/openapi.json").path
 
     @Test func theCommittedDocumentIsTheGeneratedOne() throws {
         let generated = try APIEndpoint.openAPIDocument(schema: try APIEndpoint.schema()).text

@@ -1,8 +1,15 @@
 // Async resolvers without a task per field: the synchronous pass leaves a null placeholder
-// and a `DeferredValue` for each `.async` value it meets; `runDeferred` then awaits all of
-// them concurrently in one task group, completes each result synchronously (which may defer
-// more work, started as soon as it appears) and writes the value into the response at its
-// path. A failure nulls the nearest nullable position, as `handleFieldError` would have.
+// and a `DeferredValue` for each `.async` value it meets; `runDeferred` then awaits them
+// concurrently, completes each result synchronously (which may defer more work) and writes the
+// value into the response at its path. A failure nulls the nearest nullable position, as
+// `handleFieldError` would have.
+//
+// Deferred work runs in waves: all the work of one wave runs concurrently, and the work its
+// results defer starts together as the next wave once the wave has finished. That makes
+// batching deterministic (graphql-java's level-by-level DataLoader dispatch): every item of a
+// list registers its key with a batch loader before any item of the next level asks for its
+// batch, so a list of 100 items costs one batch per field, never a batch per item. The price is
+// that a slow value holds back the next wave of its siblings.
 
 /// An `.async` value waiting to be awaited and completed at `path`.
 struct DeferredValue: Sendable {
@@ -24,33 +31,35 @@ extension ExecutionContext {
     /// Runs deferred work until none is left, writing results into `data`. Throws when a
     /// failure reaches the root, which makes the whole `data` null.
     func runDeferred(_ initial: [DeferredValue], into data: inout GraphQLValue) async throws(GraphQLError) {
-        guard !initial.isEmpty else { return }
-        var rootError: GraphQLError?
-        await withTaskGroup(of: DeferredOutcome.self) { group in
-            for item in initial where data.contains(item.path.components[...]) {
-                group.addTask { await self.completeDeferred(item) }
-            }
-            for await outcome in group {
-                switch outcome {
-                case .completed(let item, let value, let more):
-                    // A path that no longer exists sits under a position nulled by an error.
-                    guard data.patch(item.path.components[...], with: value) else { continue }
-                    for next in more where data.contains(next.path.components[...]) {
-                        group.addTask { await self.completeDeferred(next) }
+        var wave = initial
+        while !wave.isEmpty {
+            var next: [DeferredValue] = []
+            var rootError: GraphQLError?
+            await withTaskGroup(of: DeferredOutcome.self) { group in
+                for item in wave where data.contains(item.path.components[...]) {
+                    group.addTask { await self.completeDeferred(item) }
+                }
+                for await outcome in group {
+                    switch outcome {
+                    case .completed(let item, let value, let more):
+                        // A path that no longer exists sits under a position nulled by an error.
+                        guard data.patch(item.path.components[...], with: value) else { continue }
+                        next += more
+                    case .failed(let item, let error):
+                        guard data.contains(item.path.components[...]) else { continue }
+                        guard let boundary = item.boundary else {
+                            rootError = error
+                            group.cancelAll()
+                            return
+                        }
+                        record(error)
+                        _ = data.patch(boundary.components[...], with: .null)
                     }
-                case .failed(let item, let error):
-                    guard data.contains(item.path.components[...]) else { continue }
-                    guard let boundary = item.boundary else {
-                        rootError = error
-                        group.cancelAll()
-                        return
-                    }
-                    record(error)
-                    _ = data.patch(boundary.components[...], with: .null)
                 }
             }
+            if let rootError { throw rootError }
+            wave = next
         }
-        if let rootError { throw rootError }
     }
 
     private func completeDeferred(_ item: DeferredValue) async -> DeferredOutcome {

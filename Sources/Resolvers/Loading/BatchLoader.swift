@@ -2,12 +2,16 @@ import Synchronization
 
 /// Loads many keys with one call, DataLoader-style, shaped for GraphQLCore's executor.
 ///
-/// The executor resolves every field of a level synchronously before it awaits any `.async`
-/// value, so a resolver registers its key with ``load(_:)`` during that synchronous pass and
-/// returns the closure as its async work. The first closure awaited closes the batch and runs
-/// `fetch` once for every key registered so far; the rest await the same result. A list of 100
-/// executions therefore costs one query per field, not 100. Keys are cached for the loader's
-/// lifetime (one request), so a key asked for twice is fetched once.
+/// The executor completes a whole wave of values synchronously before it awaits any `.async`
+/// value they defer (GraphQLCore's `DeferredWork`), so a resolver registers its key with
+/// ``load(_:)`` during that synchronous pass and returns the closure as its async work. The
+/// first closure awaited closes the batch and runs `fetch` once for every key registered; the
+/// rest await the same result. A list of 100 executions therefore costs one query per field,
+/// not 100.
+///
+/// Values are cached for the loader's lifetime, as DataLoader does: create loaders per request
+/// (``APIContext`` does), so a key asked for twice in one request is fetched once and no
+/// request sees another's rows.
 final class BatchLoader<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// Fetches the values of `keys`; keys absent from the result load as `nil`.
     typealias Fetch = @Sendable (_ keys: [Key]) async throws -> [Key: Value]

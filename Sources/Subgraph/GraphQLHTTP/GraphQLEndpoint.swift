@@ -28,6 +28,20 @@ public struct GraphQLEndpoint: Sendable {
     /// identity), derived from the request.
     public typealias ExecutionInputs = @Sendable (Request) async throws -> (root: ResolvedValue, context: (any Sendable)?)
 
+    /// When an executed operation ran: wall-clock start and end, and the monotonic duration.
+    public struct ExecutionTiming: Sendable {
+        /// When execution started (wall clock).
+        public let start: Date
+        /// When execution ended (wall clock).
+        public let end: Date
+        /// How long execution took (monotonic clock).
+        public let durationNanoseconds: UInt64
+    }
+
+    /// Entries to add to the `extensions` of an executed operation's response, from the request,
+    /// the result and its timing (e.g. Apollo federated tracing's `ftv1`); empty for none.
+    public typealias ResponseExtensions = @Sendable (_ request: Request, _ result: GraphQLResult, _ timing: ExecutionTiming) -> GraphQLObject
+
     public let schema: GraphQLSchema
     public var limits: OperationLimits
     /// Largest request body accepted.
@@ -35,6 +49,8 @@ public struct GraphQLEndpoint: Sendable {
     /// Seconds an operation may run.
     public var timeout: Double
     let inputs: ExecutionInputs
+    /// Adds response `extensions` to executed operations; `nil` adds none.
+    public var responseExtensions: ResponseExtensions?
 
     public init(schema: GraphQLSchema, limits: OperationLimits = OperationLimits(), maxBodyBytes: Int = 1 << 20, timeout: Double = 30,
                 inputs: @escaping ExecutionInputs = { _ in (.null, nil) }) {
@@ -75,7 +91,7 @@ public struct GraphQLEndpoint: Sendable {
         } catch {
             return Self.errors(.badRequest, media, "\(error)")
         }
-        return await execute(parameters, method: request.method, inputs: inputs, media: media)
+        return await execute(parameters, request: request, inputs: inputs, media: media)
     }
 
     private struct HTTPFailure: Error {
@@ -111,9 +127,10 @@ public struct GraphQLEndpoint: Sendable {
     }
 
     private func execute(
-        _ parameters: GraphQLRequestParameters, method: HTTPRequest.Method, inputs: (root: ResolvedValue, context: (any Sendable)?),
+        _ parameters: GraphQLRequestParameters, request: Request, inputs: (root: ResolvedValue, context: (any Sendable)?),
         media: ResponseMediaType
     ) async -> Response {
+        let method = request.method
         // Rejected before execution: 400 with graphql-response+json, 200 with legacy json.
         let rejected: HTTPResponse.Status = media == .graphQLResponse ? .badRequest : .ok
         let source = Source(parameters.query)
@@ -135,24 +152,19 @@ public struct GraphQLEndpoint: Sendable {
 
         let schema = self.schema
         let timeout = self.timeout
-        let outcome: GraphQLResult? = await withTaskGroup(of: GraphQLResult?.self) { group in
-            group.addTask {
-                await GraphQLCore.execute(
-                    schema: schema, document: document, source: source, rootValue: inputs.root, contextValue: inputs.context,
-                    variableValues: parameters.variables, operationName: parameters.operationName)
-            }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
+        let startDate = Date()
+        let started = ContinuousClock.now
+        let outcome = await executeWithTimeout(
+            schema: schema, document: document, source: source, root: inputs.root, context: inputs.context,
+            variables: parameters.variables, operationName: parameters.operationName, timeout: timeout)
         guard let outcome else {
             return Self.errors(.gatewayTimeout, media, "The operation did not finish within \(timeout) s.", code: "TIMEOUT")
         }
-        return Self.result(outcome, .ok, media)
+        guard let responseExtensions else { return Self.result(outcome, .ok, media) }
+        let elapsed = started.duration(to: .now).components
+        let nanoseconds = UInt64(max(0, elapsed.seconds)) * 1_000_000_000 + UInt64(max(0, elapsed.attoseconds / 1_000_000_000))
+        let timing = ExecutionTiming(start: startDate, end: Date(), durationNanoseconds: nanoseconds)
+        return Self.result(outcome, .ok, media, extensions: responseExtensions(request, outcome, timing))
     }
 
     /// The operation a request runs: the named one, or the only one.
@@ -165,10 +177,15 @@ public struct GraphQLEndpoint: Sendable {
         return operations.count == 1 ? operations.first : nil
     }
 
-    static func result(_ result: GraphQLResult, _ status: HTTPResponse.Status, _ media: ResponseMediaType) -> Response {
-        Response(
+    static func result(_ result: GraphQLResult, _ status: HTTPResponse.Status, _ media: ResponseMediaType, extensions: GraphQLObject = GraphQLObject()) -> Response {
+        var body = result.asValue
+        if extensions.count > 0, case .object(var object) = body {
+            object["extensions"] = .object(extensions)
+            body = .object(object)
+        }
+        return Response(
             status: status, headers: [.contentType: media.contentType],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: result.jsonString)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body.jsonString)))
     }
 
     static func errors(_ status: HTTPResponse.Status, _ media: ResponseMediaType, _ message: String, code: String? = nil) -> Response {
