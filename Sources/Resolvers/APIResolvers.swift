@@ -12,5 +12,6 @@ public enum APIResolvers {
         WorkflowResolvers.install(on: &schema)
         WorkflowVersionResolvers.install(on: &schema)
         ExecutionResolvers.install(on: &schema)
+        CacheResolvers.install(on: &schema)
     }
 }

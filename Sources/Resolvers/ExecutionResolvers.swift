@@ -23,9 +23,6 @@ public enum ExecutionResolvers {
         field("parent") { _ in .null }
         field("children") { _ in .list([]) }
         field("root") { .source($0) }
-        // No step result is cached before issue 8 lands, so there are no hits or misses to count.
-        field("cacheHits") { _ in .value(.int(0)) }
-        field("cacheMisses") { _ in .value(.int(0)) }
         _ = schema.setResolver(typeName: "Execution", fieldName: "workflowVersion") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
             return ValueBridge.load(context.loaders.version, execution.workflowVersionID) { $0.map { .source($0) } ?? .null }
@@ -33,6 +30,12 @@ public enum ExecutionResolvers {
         _ = schema.setResolver(typeName: "Execution", fieldName: "steps") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
             return ValueBridge.load(context.loaders.stepRuns, execution.id) { .list(($0 ?? []).map { .value(stepRun($0)) }) }
+        }
+        for (name, hit) in [("cacheHits", true), ("cacheMisses", false)] {
+            _ = schema.setResolver(typeName: "Execution", fieldName: name) { source, _, info in
+                let (execution, context) = (try execution(source), try info.apiContext())
+                return ValueBridge.load(context.loaders.stepRuns, execution.id) { runs in .value(.int((runs ?? []).filter { $0.cacheHit == hit }.count)) }
+            }
         }
         _ = schema.setResolver(typeName: "Execution", fieldName: "events") { source, arguments, info in
             let (execution, context) = (try execution(source), try info.apiContext())
@@ -52,8 +55,8 @@ public enum ExecutionResolvers {
         object["attempts"] = .int(run.attempts)
         object["output"] = run.output.map(ValueBridge.graphQL) ?? .null
         object["error"] = run.error.map(ValueBridge.graphQL) ?? .null
-        object["cacheKey"] = .null
-        object["cacheHit"] = .null
+        object["cacheKey"] = run.cacheKey.map { .string($0) } ?? .null
+        object["cacheHit"] = run.cacheHit.map { .bool($0) } ?? .null
         object["childExecution"] = .null
         object["compensationStatus"] = .null
         return .object(object)

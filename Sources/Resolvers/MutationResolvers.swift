@@ -68,7 +68,7 @@ enum MutationResolvers {
         let later: [(String, String, Int?)] = [
             ("enqueueSubworkflow", "Sub-workflow invocation", 6), ("compensateExecution", "Compensation", 7),
             ("exportWorkflows", "Export", nil), ("importWorkflows", "Import", nil), ("bulkPublishWorkflows", "Bulk publishing", nil),
-            ("bulkExecuteWorkflows", "Bulk execution", nil), ("invalidateCache", "The step-result cache", 8),
+            ("bulkExecuteWorkflows", "Bulk execution", nil),
         ]
         for (field, what, issue) in later {
             _ = schema.setResolver(typeName: "Mutation", fieldName: field) { _, _, _ in throw ValueBridge.notAvailable(what, issue: issue) }

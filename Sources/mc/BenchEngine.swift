@@ -104,5 +104,5 @@ struct BenchEngine: AsyncParsableCommand {
 
 /// `mc bench ...`: benchmarks that need the real service pieces.
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks (run in release mode; see Benchmarks/).", subcommands: [BenchEngine.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks (run in release mode; see Benchmarks/).", subcommands: [BenchEngine.self, BenchCache.self])
 }

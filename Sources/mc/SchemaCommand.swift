@@ -7,7 +7,18 @@ import Subgraph
 struct SchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema", abstract: "Print schemas and classify the changes between two of them.",
-        subcommands: [Print.self, Diff.self, OpenAPI.self])
+        subcommands: [Print.self, Diff.self, OpenAPI.self, Subgraph.self])
+
+    /// `mc schema subgraph`: the SDL the server serves as a federation subgraph.
+    struct Subgraph: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "subgraph",
+            abstract: "Print the subgraph SDL the server serves (`_service { sdl }`): the golden federation/subgraph.graphql.")
+
+        func run() async throws {
+            print(try APIEndpoint.federation().serviceSDL, terminator: "")
+        }
+    }
 
     /// `mc schema openapi`: the REST shim's OpenAPI 3.1 document, generated from the embedded
     /// schema.graphql exactly as the server serves it at /openapi.json.

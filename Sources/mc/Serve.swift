@@ -75,7 +75,7 @@ struct Serve: AsyncParsableCommand {
             logger.warning("Redis at \(redis.configuration.host):\(redis.configuration.port) is unreachable (\(error)); the cache is bypassed until it answers.")
         }
 
-        let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration)
+        let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration, redis: redis)
         // Wakes idle workers and SSE event streams as soon as work or events appear.
         let listener = try PostgresListener(configuration: postgres.configuration)
         let dependencies = ServiceDependencies(

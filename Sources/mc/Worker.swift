@@ -21,12 +21,16 @@ struct Worker: AsyncParsableCommand {
         let postgres = try await connection.connectPostgres(database, applicationName: "mc-worker")
         try await DatabaseMigrations.apply(postgres, settingName: database.name, logger: logger)
         let listener = try PostgresListener(configuration: postgres.configuration)
-        let engine = EngineRuntime(postgres: postgres, configuration: try workers.engineConfiguration())
+        // Redis holds the step-result cache; without it, cached steps simply run every time.
+        let redis = try connection.redis.map { try connection.makeRedis($0) }
+        if redis == nil { logger.warning("No Redis configured (MAESTRO_REDIS_URL): cached steps run uncached.") }
+        let engine = EngineRuntime(postgres: postgres, configuration: try workers.engineConfiguration(), redis: redis)
         logger.info("Worker running \(engine.configuration.workerConcurrency) steps at a time.")
         let group = ServiceGroup(configuration: .init(
             services: [engine.worker(listener: listener, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         listener.shutdown()
+        await redis?.shutdown()
         await postgres.shutdown()
         logger.info("Worker stopped cleanly.")
     }

@@ -6,7 +6,7 @@ import Subgraph
 import Testing
 
 /// `GET /api/executions/{id}/events`: Server-Sent Events, resumable with Last-Event-ID.
-@Suite("Execution event stream (SSE)")
+@Suite("Execution event stream (SSE)", .timeLimit(.minutes(1)))
 struct ExecutionEventStreamTests {
     // A delay keeps the execution running while the stream is already open.
     let definition = #"{"name": "slow", "version": "1.0.0", "inputSchema": {"type": "object"}, "steps": [{"id": "wait", "type": "delay", "with": {"duration": "PT0.3S"}}, {"id": "done", "type": "transform", "needs": ["wait"], "with": {"output": {"ok": true}}}], "output": {"ok": "{{steps.done.output.ok}}"}}"#

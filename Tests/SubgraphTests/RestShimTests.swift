@@ -105,6 +105,10 @@ struct RestShimTests {
                 ("/api/workflows", .post, admin, "", .badRequest, "BAD_USER_INPUT"),
                 ("/api/workflows", .post, admin, #"{"name": "x", "definition": {"name": "y", "version": "1.0.0", "steps": []}}"#, .unprocessableContent, "INVALID_DEFINITION"),
                 ("/api/workflows/bulk-publish", .post, admin, #"{"definitions": []}"#, .notImplemented, "NOT_AVAILABLE"),
+                ("/api/cache/invalidate", .post, viewer, #"{"prefix": "acme"}"#, .forbidden, "FORBIDDEN"),
+                ("/api/cache/invalidate", .post, admin, #"{"prefix": "globex:"}"#, .badRequest, "BAD_USER_INPUT"),
+                ("/api/cache/invalidate", .post, admin, #"{"key": "a", "prefix": "b"}"#, .badRequest, "BAD_USER_INPUT"),
+                ("/api/analytics/cache-metrics?workflowVersionId=nope", .get, admin, "", .badRequest, "BAD_USER_INPUT"),
                 ("/api/workflows", .post, admin, #"{"name": "\#(String(repeating: "x", count: 1 << 21))"}"#, .contentTooLarge, "PAYLOAD_TOO_LARGE"),
             ]
             for (uri, method, headers, body, status, code) in cases {
@@ -114,6 +118,25 @@ struct RestShimTests {
                     #expect(json(response.body)["code"] as? String == code, "\(method) \(uri): \(String(buffer: response.body))")
                     #expect(json(response.body)["status"] as? Int == Int(status.code))
                 }
+            }
+        }
+        await world.shutdown()
+    }
+
+    @Test func cacheAnalyticsAndInvalidationAreRoutes() async throws {
+        let world = try await APITestApp("restcache")
+        try await world.application().test(.router) { client in
+            let tenant = "cache-\(UUID().uuidString.prefix(6).lowercased())"
+            let admin = try await APITestApp.headers(tenant)
+            try await client.execute(uri: "/api/analytics/cache-metrics", method: .get, headers: admin) { response in
+                #expect(response.status == .ok)
+                let body = json(response.body)
+                #expect(body["hits"] as? Int == 0 && body["misses"] as? Int == 0)
+                #expect((body["ttlDistribution"] as? [[String: Any]])?.compactMap { $0["bucket"] as? String } == ["<=1m", "<=1h", "<=1d", ">1d"])
+            }
+            try await client.execute(uri: "/api/cache/invalidate", method: .post, headers: admin, body: ByteBuffer(string: #"{"prefix": "\#(tenant)"}"#)) { response in
+                #expect(response.status == .ok)
+                #expect(json(response.body)["invalidated"] as? Int == 0)
             }
         }
         await world.shutdown()

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Postgres
+import Redis
 
 /// The engine assembled for a process: publishing, executions, and the workers that run steps.
 /// `mc serve` and `mc worker` build one; tests do too.
@@ -45,11 +46,16 @@ public struct EngineRuntime: Sendable {
     public let configuration: Configuration
     public let publisher: WorkflowPublisher
     public let executions: Executions
+    /// The deterministic step-result cache, when the engine was given Redis.
+    public let cache: StepResultCache?
     let definitions = DefinitionCache()
 
-    public init(postgres: PostgresClient, configuration: Configuration = Configuration()) {
+    /// - Parameter redis: where cached step results live; without it, `cache` settings are
+    ///   accepted but every step runs uncached.
+    public init(postgres: PostgresClient, configuration: Configuration = Configuration(), redis: RedisClient? = nil) {
         self.postgres = postgres
         self.configuration = configuration
+        self.cache = redis.map { StepResultCache(redis: $0, postgres: postgres) }
         self.publisher = WorkflowPublisher(postgres: postgres)
         self.executions = Executions(postgres: postgres, definitions: definitions, environment: configuration.environment)
     }
@@ -59,7 +65,7 @@ public struct EngineRuntime: Sendable {
         StepTaskHandler(
             postgres: postgres, definitions: definitions, environment: configuration.environment, secrets: configuration.secrets,
             executors: [.http: HTTPStepExecutor(), .sql: SQLStepExecutor(dataSources: configuration.dataSources)],
-            leaseSeconds: configuration.leaseSeconds, logger: logger)
+            leaseSeconds: configuration.leaseSeconds, cache: cache, logger: logger)
     }
 
     /// A worker service running steps from the default queue.

@@ -16,6 +16,8 @@ public struct StepTaskHandler: TaskHandler {
     let secrets: any SecretProvider
     let executors: [StepKind: any StepExecutor]
     let leaseSeconds: Double
+    /// The deterministic step-result cache; nil runs every step uncached.
+    let cache: StepResultCache?
     let logger: Logger
 
     /// Seconds a step may run when its definition sets no timeout.
@@ -79,7 +81,7 @@ public struct StepTaskHandler: TaskHandler {
         let context = TemplateContext(input: execution.input, stepOutputs: outputs, env: environment)
         let outcome: Result<StepResult, StepFailure>
         do throws(StepFailure) {
-            outcome = .success(try await runStep(step, context: context, invocation: invocation, task: task))
+            outcome = .success(try await runStep(step, context: context, invocation: invocation, task: task, workflowVersionID: execution.workflowVersionID))
         } catch {
             outcome = .failure(error)
         }
@@ -162,9 +164,12 @@ public struct StepTaskHandler: TaskHandler {
     /// Step types that are pure computation and run inside the first transaction.
     static let inlineExecutors: [StepKind: any StepExecutor] = [.transform: TransformStepExecutor(), .delay: DelayStepExecutor()]
 
-    /// Resolves secrets, renders and runs the step under its timeout, heartbeating the lease.
-    private func runStep(_ step: StepDefinition, context: TemplateContext, invocation: StepInvocation, task: ClaimedTask) async throws(StepFailure) -> StepResult {
-        guard let executor = executors[step.type.kind] else {
+    /// Resolves secrets, then answers from the step-result cache or runs the step (see
+    /// ``execute(_:renderer:invocation:task:)``), storing what a cached step computed.
+    private func runStep(
+        _ step: StepDefinition, context: TemplateContext, invocation: StepInvocation, task: ClaimedTask, workflowVersionID: UUID
+    ) async throws(StepFailure) -> StepResult {
+        guard executors[step.type.kind] != nil else {
             throw StepFailure(message: "Step type \(step.type.kind.rawValue) is not available in this version.", retryable: false)
         }
         let paths = Array(Set(step.type.templates(at: .root).flatMap(\.template.references).compactMap { reference -> String? in
@@ -178,6 +183,42 @@ public struct StepTaskHandler: TaskHandler {
             throw StepFailure(message: error.description, retryable: false)
         }
         let renderer = TemplateRenderer(context: context, secrets: resolved)
+        guard let cache, let policy = step.cache, step.type.isDeterministic else {
+            return try await execute(step, renderer: renderer, invocation: invocation, task: task)
+        }
+        let key: CacheKey
+        do {
+            key = try CacheKey.forStep(step, tenantID: task.tenantID, workflowVersionID: workflowVersionID, renderer: renderer, secrets: resolved)
+        } catch {
+            // Unrenderable inputs fail the step below with the renderer's own message.
+            return try await execute(step, renderer: renderer, invocation: invocation, task: task)
+        }
+        let ticket: StepResultCache.Ticket
+        switch await cache.lookup(key) {
+        case .hit(let output):
+            return StepResult(output: output, input: nil, cacheKey: key.text, cacheHit: true)
+        case .bypassed:
+            return try await execute(step, renderer: renderer, invocation: invocation, task: task)
+        case .miss(let missed):
+            ticket = missed
+        }
+        do throws(StepFailure) {
+            var result = try await execute(step, renderer: renderer, invocation: invocation, task: task)
+            await cache.complete(key, ticket: ticket, output: result.output, ttlSeconds: policy.ttl.seconds)
+            result.cacheKey = key.text
+            result.cacheHit = false
+            return result
+        } catch {
+            await cache.complete(key, ticket: ticket, output: nil, ttlSeconds: policy.ttl.seconds)
+            throw error
+        }
+    }
+
+    /// Renders and runs the step under its timeout, heartbeating the lease.
+    private func execute(_ step: StepDefinition, renderer: TemplateRenderer, invocation: StepInvocation, task: ClaimedTask) async throws(StepFailure) -> StepResult {
+        guard let executor = executors[step.type.kind] else {
+            throw StepFailure(message: "Step type \(step.type.kind.rawValue) is not available in this version.", retryable: false)
+        }
         let postgres = self.postgres
         let lease = leaseSeconds
         let outcome: Result<StepResult, StepFailure> = await withTaskGroup(of: Result<StepResult, StepFailure>?.self) { group in
@@ -223,8 +264,12 @@ public struct StepTaskHandler: TaskHandler {
             guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             if locked.status.isTerminal { return }  // cancelled or failed meanwhile: the result changes nothing
-            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: iteration, status: "SUCCEEDED", output: result.output, error: nil, on: tx)
-            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
+            try await StepRunQueries.finished(
+                executionID: execution.id, stepID: step.id, iteration: iteration, status: "SUCCEEDED", output: result.output, error: nil,
+                cacheKey: result.cacheKey, cacheHit: result.cacheHit, on: tx)
+            var payload: JSONObject = ["attempt": .int(Int64(task.attempt))]
+            if let hit = result.cacheHit { payload["cache"] = .string(hit ? "hit" : "miss") }
+            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: .object(payload), on: tx)
             try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, on: tx)
         }
     }

@@ -10,6 +10,10 @@ public struct StepRunRecord: Sendable {
     public let attempts: Int
     public let output: JSONValue?
     public let error: JSONValue?
+    /// The step-result cache key the output was looked up under (cached steps only).
+    public let cacheKey: String?
+    /// Whether the output came from the cache; nil when the cache was not consulted.
+    public let cacheHit: Bool?
 }
 
 /// Statements on `step_runs`.
@@ -34,11 +38,14 @@ enum StepRunQueries {
             """, [UUID(), tenantID, executionID, stepID, iteration, status, attempt, output, error])
     }
 
-    static func finished(executionID: UUID, stepID: String, iteration: Int, status: String, output: JSONValue?, error: JSONValue?, on db: some PostgresExecutor) async throws {
+    static func finished(
+        executionID: UUID, stepID: String, iteration: Int, status: String, output: JSONValue?, error: JSONValue?,
+        cacheKey: String? = nil, cacheHit: Bool? = nil, on db: some PostgresExecutor
+    ) async throws {
         try await db.execute("""
-            UPDATE step_runs SET status = $4, output = $5::jsonb, error = $6::jsonb, finished_at = now()
+            UPDATE step_runs SET status = $4, output = $5::jsonb, error = $6::jsonb, cache_key = $7, cache_hit = $8, finished_at = now()
             WHERE execution_id = $1 AND step_id = $2 AND iteration = $3
-            """, [executionID, stepID, iteration, status, output, error])
+            """, [executionID, stepID, iteration, status, output, error, cacheKey, cacheHit])
     }
 
     static func all(tenantID: String, executionID: UUID, on db: some PostgresExecutor) async throws -> [StepRunRecord] {
@@ -48,13 +55,14 @@ enum StepRunQueries {
     /// The step runs of several executions in one statement, grouped by execution, each in start order.
     static func all(tenantID: String, executionIDs: [UUID], on db: some PostgresExecutor) async throws -> [StepRunRecord] {
         try await db.query("""
-            SELECT execution_id, step_id, iteration, status, attempts, output::text AS output, error::text AS error
+            SELECT execution_id, step_id, iteration, status, attempts, output::text AS output, error::text AS error, cache_key, cache_hit
             FROM step_runs WHERE tenant_id = $1 AND execution_id = ANY($2::uuid[]) ORDER BY execution_id, started_at, step_id, iteration
             """, [tenantID, executionIDs]).map { row in
             StepRunRecord(
                 executionID: try row.decode("execution_id"), stepID: try row.decode("step_id"), iteration: try row.decode("iteration"),
                 status: try row.decode("status"), attempts: try row.decode("attempts"), output: try row.decodeIfPresent("output"),
-                error: try row.decodeIfPresent("error"))
+                error: try row.decodeIfPresent("error"), cacheKey: try row.decodeIfPresent("cache_key"),
+                cacheHit: try row.decodeIfPresent("cache_hit"))
         }
     }
 }

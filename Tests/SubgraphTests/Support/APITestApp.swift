@@ -25,10 +25,11 @@ struct APITestApp {
         postgres = try PostgresClient(configuration: .init(connectionString: url, maxConnections: 6))
         let runner = try DatabaseMigrations.runner()
         try await runner.apply(using: postgres)
-        engine = EngineRuntime(postgres: postgres, configuration: .init(pollInterval: .milliseconds(50)))
+        let redis = RedisClient(configuration: try RedisConfiguration(url: try TestEnvironment.redisURL()))
+        engine = EngineRuntime(postgres: postgres, configuration: .init(pollInterval: .milliseconds(50)), redis: redis)
         listener = withWorker ? try PostgresListener(configuration: postgres.configuration) : nil
         dependencies = ServiceDependencies(
-            postgres: postgres, redis: RedisClient(configuration: try RedisConfiguration(url: try TestEnvironment.redisURL())),
+            postgres: postgres, redis: redis,
             readiness: ReadinessProbe(postgres: postgres, expectedSchemaVersion: runner.latestVersion),
             metrics: PrometheusCollectorRegistry(), engine: engine,
             authenticator: try await Authenticator.make(.init(hmacSecret: Self.secret)), listener: listener)

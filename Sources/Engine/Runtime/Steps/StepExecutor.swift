@@ -28,6 +28,10 @@ struct StepResult: Sendable {
     let output: JSONValue
     /// The rendered input, redacted, recorded on the step run for provenance.
     let input: JSONValue?
+    /// The cache key the output was looked up under, when the step is cached.
+    var cacheKey: String? = nil
+    /// Whether the output came from the cache (nil when the cache was not consulted).
+    var cacheHit: Bool? = nil
 }
 
 /// Why a step failed, and whether trying again could help.
