@@ -102,6 +102,12 @@ struct StepResultCacheTests {
         #expect(miss.cacheKey == hit.cacheKey)
         #expect(hit.cacheKey?.hasPrefix("\(world.tenant):") == true)
         #expect(hit.cacheKey?.contains("v1") == false, "secret values never reach the key")
+        // Hits are counted in Redis and reach the index in batches, not with a write per hit.
+        let cache = try #require(world.engine.cache)
+        try await cache.flushHitCounts()
+        let indexed = try await world.db.queryFirst("SELECT hit_count, size_bytes FROM cache_index WHERE cache_key = $1", [hit.cacheKey ?? ""])
+        #expect(try indexed?.decode("hit_count", as: Int.self) == 1)
+        #expect(try indexed?.decode("size_bytes", as: Int.self) ?? 0 > 0)
         await world.shutdown()
     }
 

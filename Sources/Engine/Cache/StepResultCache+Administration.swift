@@ -66,7 +66,8 @@ extension StepResultCache {
         return CacheMetricsReport(steps: steps, evictions: try await evictedKeys())
     }
 
-    private func evictedKeys() async throws -> Int {
+    /// Keys Redis has evicted under memory pressure since it started (server-wide).
+    func evictedKeys() async throws -> Int {
         let info = try await redis.send("INFO", "stats").string ?? ""
         for line in info.split(whereSeparator: \.isNewline) where line.hasPrefix("evicted_keys:") {
             return Int(line.dropFirst("evicted_keys:".count).trimmingCharacters(in: .whitespaces)) ?? 0

@@ -38,6 +38,8 @@ public final class StepResultCache: Sendable {
     private let hits = Counter(label: "maestro_cache_hits_total")
     private let misses = Counter(label: "maestro_cache_misses_total")
     private let bypasses = Counter(label: "maestro_cache_bypassed_total")
+    /// Redis's own `evicted_keys` (server-wide), refreshed with each hit-count flush.
+    private let evictions = Gauge(label: "maestro_cache_redis_evicted_keys")
 
     public init(
         redis: RedisClient, postgres: PostgresClient, lockMilliseconds: Int = 30_000,
@@ -132,8 +134,9 @@ public final class StepResultCache: Sendable {
         Task { try? await self.flushHitCounts() }
     }
 
-    /// Moves the batched hit counts to `cache_index` now.
+    /// Moves the batched hit counts to `cache_index` now (and refreshes the evictions gauge).
     public func flushHitCounts() async throws {
+        evictions.record(try await evictedKeys())
         guard let flat = try await redis.run(CacheScripts.drainHitCounts).array else { return }
         var counts: [String: Int] = [:]
         var index = 0
