@@ -80,6 +80,47 @@ struct ExecutionRuntimeTests {
         await h.shutdown()
     }
 
+    /// Transforms made ready by a finished step run fused into its transaction: a diamond of
+    /// transforms after one root costs one task, yet every step keeps its run and its events.
+    @Test func transformsMadeReadyRunFusedIntoTheFinishingStepsTransaction() async throws {
+        let h = try await Harness()
+        _ = try await h.publish("""
+            {"name": "fused", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [
+               {"id": "root", "type": "transform", "with": {"output": {"n": "{{input.n}}"}}},
+               {"id": "left", "type": "transform", "needs": ["root"], "with": {"output": {"l": "{{steps.root.output.n}}"}}},
+               {"id": "right", "type": "transform", "needs": ["root"], "with": {"output": {"r": "{{steps.root.output.n}}"}}},
+               {"id": "join", "type": "transform", "needs": ["left", "right"], "with": {"output": {"sum": ["{{steps.left.output.l}}", "{{steps.right.output.r}}"]}}}
+             ],
+             "output": {"sum": "{{steps.join.output.sum}}"}}
+            """)
+        let started = try await h.engine.executions.start(tenantID: h.tenant, workflow: "fused", version: "1.0.0", input: ["n": 7])
+        let done = try await h.waitForEnd(started.id)
+        #expect(done.status == .succeeded, "\(String(describing: done.error))")
+        #expect(done.output?["sum"] == [7, 7])
+        let tasks = try await h.db.queryFirst("SELECT count(*) AS n FROM tasks WHERE execution_id = $1", [started.id])?.decode("n", as: Int.self)
+        #expect(tasks == 1, "only the root step was queued")
+        let events = try await h.eventTypes(started.id)
+        #expect(events.filter { $0 == "STEP_SCHEDULED" }.count == 4 && events.filter { $0 == "STEP_SUCCEEDED" }.count == 4)
+        #expect(try await h.engine.executions.stepRuns(tenantID: h.tenant, id: started.id).map(\.status) == Array(repeating: "SUCCEEDED", count: 4))
+        #expect(try await h.engine.executions.verifyEvents(tenantID: h.tenant, id: started.id).isEmpty)
+
+        // A fused step that fails fails the execution, with its own step run and event.
+        _ = try await h.publish("""
+            {"name": "fused-fail", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [
+               {"id": "root", "type": "transform", "with": {"output": {"n": "{{input.n}}"}}},
+               {"id": "next", "type": "transform", "needs": ["root"], "with": {"output": {"x": "{{input.missing}}"}}}
+             ]}
+            """)
+        let failing = try await h.engine.executions.start(tenantID: h.tenant, workflow: "fused-fail", version: "1.0.0", input: ["n": 1])
+        let failed = try await h.waitForEnd(failing.id)
+        #expect(failed.status == .failed)
+        #expect(failed.error?["stepId"] == "next")
+        #expect(try await h.eventTypes(failing.id).suffix(2) == ["STEP_FAILED", "EXECUTION_FAILED"])
+        await h.shutdown()
+    }
+
     @Test func transientFailuresSucceedAfterRetriesWithOneIdempotencyKey() async throws {
         let h = try await Harness()
         _ = try await h.publish("""

@@ -6,24 +6,87 @@ import Postgres
 enum ExecutionProgress {
     /// Schedules ready steps and, when nothing is left, renders and validates the output and ends
     /// the execution. Returns the final status if it ended.
+    ///
+    /// With `fusingAfter`, transform steps that the just-completed step made ready run right here,
+    /// in this transaction (and so do transforms they make ready, up to `fusionLimit`): a
+    /// transform is pure and cheap, so a task, a claim and a transaction of its own would cost far
+    /// more than the step. Each fused step still gets its step run and its `STEP_SCHEDULED` and
+    /// `STEP_SUCCEEDED` events, and commits atomically with the step that made it ready. Only
+    /// newly ready steps are fused: they cannot have a task yet, so nothing runs twice.
     @discardableResult
     static func advance(
         execution: ExecutionRecord, definition: WorkflowDefinition, environment: [String: String],
-        outputs known: [String: JSONValue]? = nil, on tx: PostgresTransaction
+        outputs known: [String: JSONValue]? = nil, fusingAfter completed: String? = nil, on tx: PostgresTransaction
     ) async throws -> ExecutionStatus? {
-        let outputs: [String: JSONValue]
+        var outputs: [String: JSONValue]
         if let known { outputs = known } else { outputs = try await succeededOutputs(execution, on: tx) }
+        let graph = StepGraph(steps: definition.steps)
+        if let completed {
+            var justCompleted: Set<String> = [completed]
+            var budget = fusionLimit
+            while budget > 0 {
+                let fusable = graph.readySteps(completed: Set(outputs.keys)).compactMap(definition.step).filter { step in
+                    step.isFusable && step.needs.contains(where: justCompleted.contains)
+                }
+                guard !fusable.isEmpty else { break }
+                justCompleted = []
+                for step in fusable.prefix(budget) {
+                    budget -= 1
+                    guard let output = try await runFused(step, of: execution, outputs: outputs, environment: environment, on: tx) else {
+                        return .failed
+                    }
+                    outputs[step.id] = output
+                    justCompleted.insert(step.id)
+                }
+            }
+        }
         let succeeded = Set(outputs.keys)
-
         if succeeded.count == definition.steps.count {
             return try await finish(execution: execution, definition: definition, outputs: outputs, environment: environment, on: tx)
         }
-        let graph = StepGraph(steps: definition.steps)
         for stepID in graph.readySteps(completed: succeeded) {
             guard let step = definition.step(stepID) else { continue }
             try await schedule(step, of: execution, on: tx)
         }
         return nil
+    }
+
+    /// Fused steps per transaction at most, so one long chain of transforms cannot hold the
+    /// execution's lock (and one transaction) for long; the rest continue as tasks.
+    static let fusionLimit = 32
+
+    /// Runs one fused transform; returns its output, or nil after failing the execution.
+    private static func runFused(
+        _ step: StepDefinition, of execution: ExecutionRecord, outputs: [String: JSONValue], environment: [String: String],
+        on tx: PostgresTransaction
+    ) async throws -> JSONValue? {
+        try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepScheduled, stepID: step.id, payload: ["fused": true], on: tx)
+        let invocation = StepInvocation(
+            tenantID: execution.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: 1,
+            traceID: execution.traceID, timeout: StepTaskHandler.defaultTimeout)
+        let renderer = TemplateRenderer(context: TemplateContext(input: execution.input, stepOutputs: outputs, env: environment))
+        let ran: Result<StepResult, StepFailure>
+        do throws(StepFailure) {
+            ran = .success(try await TransformStepExecutor().run(step.type, renderer: renderer, invocation: invocation))
+        } catch {
+            ran = .failure(error)
+        }
+        switch ran {
+        case .success(let result):
+            try await StepRunQueries.ranInline(
+                tenantID: execution.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: 1,
+                status: "SUCCEEDED", output: result.output, error: nil, on: tx)
+            try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": 1], on: tx)
+            return result.output
+        case .failure(let error):
+            let failure: JSONObject = ["stepId": .string(step.id), "message": .string(error.message), "attempts": 1]
+            try await StepRunQueries.ranInline(
+                tenantID: execution.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: 1,
+                status: "FAILED", output: nil, error: .object(failure), on: tx)
+            try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(failure), on: tx)
+            try await fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(error.message)"), "stepId": .string(step.id)], on: tx)
+            return nil
+        }
     }
 
     /// Outputs of the execution's succeeded steps, by step id.

@@ -154,7 +154,8 @@ public struct StepTaskHandler: TaskHandler {
                 status: "SUCCEEDED", output: result.output, error: nil, on: tx)
             try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
             outputs[step.id] = result.output
-            try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, outputs: outputs, on: tx)
+            try await ExecutionProgress.advance(
+                execution: execution, definition: definition, environment: environment, outputs: outputs, fusingAfter: step.id, on: tx)
         case .failure(let failure):
             try await recordFailure(task, payload.iteration, execution, step, failure, inline: true, on: tx)
         }
@@ -270,7 +271,7 @@ public struct StepTaskHandler: TaskHandler {
             var payload: JSONObject = ["attempt": .int(Int64(task.attempt))]
             if let hit = result.cacheHit { payload["cache"] = .string(hit ? "hit" : "miss") }
             try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: .object(payload), on: tx)
-            try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, on: tx)
+            try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, fusingAfter: step.id, on: tx)
         }
     }
 

@@ -85,3 +85,12 @@ public struct CompensationDefinition: Sendable, Hashable {
     /// Bound on the handler, all attempts included.
     public var timeout: ISO8601Duration?
 }
+
+extension StepDefinition {
+    /// Whether the step may run fused into the transaction of the step that made it ready: a
+    /// plain `transform` (pure, no retries to wait for, no per-item iterations).
+    var isFusable: Bool {
+        guard case .transform = type else { return false }
+        return forEach == nil && compensate == nil
+    }
+}
