@@ -16,7 +16,8 @@ enum ExecutionProgress {
     @discardableResult
     static func advance(
         execution: ExecutionRecord, definition: WorkflowDefinition, environment: [String: String],
-        outputs known: [String: JSONValue]? = nil, fusingAfter completed: String? = nil, on tx: PostgresTransaction
+        outputs known: [String: JSONValue]? = nil, fusingAfter completed: String? = nil, events: EventBatch? = nil,
+        on tx: PostgresTransaction
     ) async throws -> ExecutionStatus? {
         var outputs: [String: JSONValue]
         if let known { outputs = known } else { outputs = try await succeededOutputs(execution, on: tx) }
@@ -32,7 +33,7 @@ enum ExecutionProgress {
                 justCompleted = []
                 for step in fusable.prefix(budget) {
                     budget -= 1
-                    guard let output = try await runFused(step, of: execution, outputs: outputs, environment: environment, on: tx) else {
+                    guard let output = try await runFused(step, of: execution, outputs: outputs, environment: environment, events: events, on: tx) else {
                         return .failed
                     }
                     outputs[step.id] = output
@@ -42,11 +43,11 @@ enum ExecutionProgress {
         }
         let succeeded = Set(outputs.keys)
         if succeeded.count == definition.steps.count {
-            return try await finish(execution: execution, definition: definition, outputs: outputs, environment: environment, on: tx)
+            return try await finish(execution: execution, definition: definition, outputs: outputs, environment: environment, events: events, on: tx)
         }
         for stepID in graph.readySteps(completed: succeeded) {
             guard let step = definition.step(stepID) else { continue }
-            try await schedule(step, of: execution, on: tx)
+            try await schedule(step, of: execution, events: events, on: tx)
         }
         return nil
     }
@@ -58,9 +59,9 @@ enum ExecutionProgress {
     /// Runs one fused transform; returns its output, or nil after failing the execution.
     private static func runFused(
         _ step: StepDefinition, of execution: ExecutionRecord, outputs: [String: JSONValue], environment: [String: String],
-        on tx: PostgresTransaction
+        events: EventBatch?, on tx: PostgresTransaction
     ) async throws -> JSONValue? {
-        try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepScheduled, stepID: step.id, payload: ["fused": true], on: tx)
+        try await record(.stepScheduled, stepID: step.id, payload: ["fused": true], of: execution, events: events, on: tx)
         let invocation = StepInvocation(
             tenantID: execution.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: 1,
             traceID: execution.traceID, timeout: StepTaskHandler.defaultTimeout)
@@ -73,18 +74,14 @@ enum ExecutionProgress {
         }
         switch ran {
         case .success(let result):
-            try await StepRunQueries.ranInline(
-                tenantID: execution.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: 1,
-                status: "SUCCEEDED", output: result.output, error: nil, on: tx)
-            try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": 1], on: tx)
+            try await recordRun(InlineStepRun(stepID: step.id, iteration: 0, attempt: 1, status: "SUCCEEDED", output: result.output, error: nil), of: execution, events: events, on: tx)
+            try await record(.stepSucceeded, stepID: step.id, payload: ["attempt": 1], of: execution, events: events, on: tx)
             return result.output
         case .failure(let error):
             let failure: JSONObject = ["stepId": .string(step.id), "message": .string(error.message), "attempts": 1]
-            try await StepRunQueries.ranInline(
-                tenantID: execution.tenantID, executionID: execution.id, stepID: step.id, iteration: 0, attempt: 1,
-                status: "FAILED", output: nil, error: .object(failure), on: tx)
-            try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(failure), on: tx)
-            try await fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(error.message)"), "stepId": .string(step.id)], on: tx)
+            try await recordRun(InlineStepRun(stepID: step.id, iteration: 0, attempt: 1, status: "FAILED", output: nil, error: .object(failure)), of: execution, events: events, on: tx)
+            try await record(.stepFailed, stepID: step.id, payload: .object(failure), of: execution, events: events, on: tx)
+            try await fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(error.message)"), "stepId": .string(step.id)], events: events, on: tx)
             return nil
         }
     }
@@ -99,7 +96,7 @@ enum ExecutionProgress {
     }
 
     /// Enqueues one step (idempotent through the task's unique key).
-    static func schedule(_ step: StepDefinition, of execution: ExecutionRecord, on tx: PostgresTransaction) async throws {
+    static func schedule(_ step: StepDefinition, of execution: ExecutionRecord, events: EventBatch? = nil, on tx: PostgresTransaction) async throws {
         let payload = StepTaskPayload(executionID: execution.id, stepID: step.id)
         var runAt: Date?
         // A delay step is a task that becomes ready later: no worker waits for it.
@@ -108,13 +105,13 @@ enum ExecutionProgress {
             tenantID: execution.tenantID, kind: StepTaskPayload.kind, payload: payload.json,
             maxAttempts: max(step.retry?.attempts ?? 1, 1), runAt: runAt, uniqueKey: payload.uniqueKey, executionID: execution.id)
         if try await TaskQueries.insert(task, on: tx) != nil {
-            try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .stepScheduled, stepID: step.id, on: tx)
+            try await record(.stepScheduled, stepID: step.id, of: execution, events: events, on: tx)
         }
     }
 
     private static func finish(
         execution: ExecutionRecord, definition: WorkflowDefinition, outputs: [String: JSONValue], environment: [String: String],
-        on tx: PostgresTransaction
+        events: EventBatch?, on tx: PostgresTransaction
     ) async throws -> ExecutionStatus {
         var output: JSONValue = .object(JSONObject())
         if let template = definition.output {
@@ -122,7 +119,7 @@ enum ExecutionProgress {
             do {
                 output = try TemplateRenderer(context: context).render(template).redacted
             } catch {
-                try await fail(execution, error: ["message": .string("The workflow output could not be rendered: \(error)")], on: tx)
+                try await fail(execution, error: ["message": .string("The workflow output could not be rendered: \(error)")], events: events, on: tx)
                 return .failed
             }
         }
@@ -132,19 +129,40 @@ enum ExecutionProgress {
                 try await fail(execution, error: [
                     "message": .string("The workflow output does not match outputSchema."),
                     "details": .array(problems.map { .string($0.description) }),
-                ], on: tx)
+                ], events: events, on: tx)
                 return .failed
             }
         }
         try await ExecutionQueries.finish(execution.id, status: .succeeded, output: output, error: nil, on: tx)
-        try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .executionSucceeded, on: tx)
+        try await record(.executionSucceeded, of: execution, events: events, on: tx)
         return .succeeded
     }
 
     /// Ends the execution as FAILED and cancels its remaining ready tasks.
-    static func fail(_ execution: ExecutionRecord, error: JSONObject, on tx: PostgresTransaction) async throws {
+    static func fail(_ execution: ExecutionRecord, error: JSONObject, events: EventBatch? = nil, on tx: PostgresTransaction) async throws {
         try await ExecutionQueries.finish(execution.id, status: .failed, output: nil, error: .object(error), on: tx)
-        try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: .executionFailed, payload: .object(error), on: tx)
+        try await record(.executionFailed, payload: .object(error), of: execution, events: events, on: tx)
         try await TaskQueries.cancelReady(executionID: execution.id, on: tx)
+    }
+
+    /// Appends an event now, or adds it to the transaction's batch when there is one.
+    static func record(
+        _ type: ExecutionEventType, stepID: String? = nil, payload: JSONValue = .object(JSONObject()), of execution: ExecutionRecord,
+        events: EventBatch?, on tx: PostgresTransaction
+    ) async throws {
+        if let events {
+            events.add(type, stepID: stepID, payload: payload)
+        } else {
+            try await EventQueries.append(tenantID: execution.tenantID, executionID: execution.id, type: type, stepID: stepID, payload: payload, on: tx)
+        }
+    }
+
+    /// Records an inline step run now, or adds it to the transaction's batch when there is one.
+    static func recordRun(_ run: InlineStepRun, of execution: ExecutionRecord, events: EventBatch?, on tx: PostgresTransaction) async throws {
+        if let events {
+            events.addStepRun(run)
+        } else {
+            try await StepRunQueries.ranInline(tenantID: execution.tenantID, executionID: execution.id, runs: [run], on: tx)
+        }
     }
 }

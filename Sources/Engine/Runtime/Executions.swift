@@ -40,10 +40,11 @@ public struct Executions: Sendable {
                 let execution = try await ExecutionQueries.insert(
                     id: UUID(), tenantID: tenantID, versionID: versionID, input: input, idempotencyKey: idempotencyKey,
                     traceID: Self.newTraceID(), on: tx)
-                try await EventQueries.append(
-                    tenantID: tenantID, executionID: execution.id, type: .executionCreated,
-                    payload: ["workflow": .string(name), "version": .string(version)], on: tx)
-                let ended = try await ExecutionProgress.advance(execution: execution, definition: definition, environment: environment, outputs: [:], on: tx)
+                let events = EventBatch(tenantID: tenantID, executionID: execution.id)
+                events.add(.executionCreated, payload: ["workflow": .string(name), "version": .string(version)])
+                let ended = try await ExecutionProgress.advance(
+                    execution: execution, definition: definition, environment: environment, outputs: [:], events: events, on: tx)
+                try await events.flush(on: tx)
                 guard ended != nil else { return execution }
                 return try await ExecutionQueries.find(tenantID: tenantID, id: execution.id, on: tx) ?? execution
             }

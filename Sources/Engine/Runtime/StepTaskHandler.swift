@@ -127,10 +127,13 @@ public struct StepTaskHandler: TaskHandler {
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             return .done(.completedByHandler)
         }
+        // This transaction's events are written together just before it commits.
+        let events = EventBatch(tenantID: task.tenantID, executionID: execution.id)
         if execution.status == .pending, try await ExecutionQueries.markRunning(execution.id, on: tx) {
-            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .executionStarted, on: tx)
+            events.add(.executionStarted)
         }
         guard let inline = Self.inlineExecutors[step.type.kind] else {
+            try await events.flush(on: tx)
             try await StepRunQueries.started(tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration, attempt: task.attempt, input: nil, on: tx)
             try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepStarted, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
             return .external(execution, definition, step, outputs)
@@ -149,14 +152,16 @@ public struct StepTaskHandler: TaskHandler {
         switch ran {
         case .success(let result):
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
-            try await StepRunQueries.ranInline(
-                tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration, attempt: task.attempt,
-                status: "SUCCEEDED", output: result.output, error: nil, on: tx)
-            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))], on: tx)
+            events.addStepRun(InlineStepRun(
+                stepID: step.id, iteration: payload.iteration, attempt: task.attempt, status: "SUCCEEDED", output: result.output, error: nil))
+            events.add(.stepSucceeded, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))])
             outputs[step.id] = result.output
             try await ExecutionProgress.advance(
-                execution: execution, definition: definition, environment: environment, outputs: outputs, fusingAfter: step.id, on: tx)
+                execution: execution, definition: definition, environment: environment, outputs: outputs, fusingAfter: step.id,
+                events: events, on: tx)
+            try await events.flush(on: tx)
         case .failure(let failure):
+            try await events.flush(on: tx)
             try await recordFailure(task, payload.iteration, execution, step, failure, inline: true, on: tx)
         }
         return .done(.completedByHandler)
@@ -270,8 +275,11 @@ public struct StepTaskHandler: TaskHandler {
                 cacheKey: result.cacheKey, cacheHit: result.cacheHit, on: tx)
             var payload: JSONObject = ["attempt": .int(Int64(task.attempt))]
             if let hit = result.cacheHit { payload["cache"] = .string(hit ? "hit" : "miss") }
-            try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepSucceeded, stepID: step.id, payload: .object(payload), on: tx)
-            try await ExecutionProgress.advance(execution: locked, definition: definition, environment: environment, fusingAfter: step.id, on: tx)
+            let events = EventBatch(tenantID: task.tenantID, executionID: execution.id)
+            events.add(.stepSucceeded, stepID: step.id, payload: .object(payload))
+            try await ExecutionProgress.advance(
+                execution: locked, definition: definition, environment: environment, fusingAfter: step.id, events: events, on: tx)
+            try await events.flush(on: tx)
         }
     }
 

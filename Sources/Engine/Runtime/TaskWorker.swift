@@ -92,8 +92,14 @@ public final class TaskWorker: Service {
         for await _ in wakeups {
             if stopping.withLock({ $0 }) || Task.isCancelled { return }
             while !stopping.withLock({ $0 }) {
-                let room = configuration.concurrency - inFlight.withLock { $0 }
+                var room = configuration.concurrency - inFlight.withLock { $0 }
                 guard room > 0 else { break }
+                if room < max(configuration.batchSize / 4, 1) {
+                    // Only a few slots free: wait a moment so the claim fills a batch instead of
+                    // costing one statement per finished task.
+                    try? await Task.sleep(for: .milliseconds(2))
+                    room = configuration.concurrency - inFlight.withLock { $0 }
+                }
                 let tasks: [ClaimedTask]
                 do {
                     tasks = try await TaskQueries.claim(

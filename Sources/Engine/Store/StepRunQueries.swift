@@ -16,6 +16,16 @@ public struct StepRunRecord: Sendable {
     public let cacheHit: Bool?
 }
 
+/// A step run that starts and ends inside one transaction (transform, delay, fused steps).
+struct InlineStepRun: Sendable {
+    let stepID: String
+    let iteration: Int
+    let attempt: Int
+    let status: String
+    let output: JSONValue?
+    let error: JSONValue?
+}
+
 /// Statements on `step_runs`.
 enum StepRunQueries {
     /// Records that an attempt started (creating the run on the first attempt).
@@ -36,6 +46,20 @@ enum StepRunQueries {
             ON CONFLICT (execution_id, step_id, iteration)
             DO UPDATE SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, output = EXCLUDED.output, error = EXCLUDED.error, finished_at = now()
             """, [UUID(), tenantID, executionID, stepID, iteration, status, attempt, output, error])
+    }
+
+    /// Records several inline step runs in one statement (see ``EventBatch``).
+    static func ranInline(tenantID: String, executionID: UUID, runs: [InlineStepRun], on db: some PostgresExecutor) async throws {
+        guard !runs.isEmpty else { return }
+        try await db.execute("""
+            INSERT INTO step_runs (id, tenant_id, execution_id, step_id, iteration, status, attempts, output, error, started_at, finished_at)
+            SELECT r.id, $1, $2, r.step_id, r.iteration, r.status, r.attempts, r.output, r.error, now(), now()
+            FROM unnest($3::uuid[], $4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::jsonb[], $9::jsonb[])
+                 AS r(id, step_id, iteration, status, attempts, output, error)
+            ON CONFLICT (execution_id, step_id, iteration)
+            DO UPDATE SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, output = EXCLUDED.output, error = EXCLUDED.error, finished_at = now()
+            """, [tenantID, executionID, runs.map { _ in UUID() }, runs.map(\.stepID), runs.map(\.iteration), runs.map(\.status),
+                  runs.map(\.attempt), runs.map(\.output), runs.map(\.error)])
     }
 
     static func finished(

@@ -68,11 +68,11 @@ struct ExecutionEventStream: Sendable {
     private func run(tenantID: String, id: UUID, after start: Int, writer: inout any ResponseBodyWriter) async throws {
         let wake = WakeSignal()
         // Subscribe before the first read, so an event appended in between still wakes us.
-        let prefix = id.uuidString.lowercased() + ":"
+        let target = id.uuidString.lowercased()
         let notifications = await dependencies.listener?.notifications(channel: "maestro_events")
         let forwarder = Task {
             guard let notifications else { return }
-            for await notification in notifications where notification.payload.hasPrefix(prefix) { wake.signal() }
+            for await notification in notifications where notification.payload == target { wake.signal() }
         }
         defer { forwarder.cancel() }
 
