@@ -68,6 +68,15 @@ struct RestShimTests {
                 #expect(response.status == .ok)
                 #expect(json(response.body)["idempotencyKey"] as? String == "k-1")
             }
+            // The Idempotency-Key header is the same key: the first execution comes back.
+            var keyed = acme
+            keyed[.init("Idempotency-Key")!] = "k-1"
+            try await client.execute(
+                uri: "/api/workflows/\(workflowID)/versions/1.1.0/execute", method: .post, headers: keyed,
+                body: ByteBuffer(string: #"{"input": {"name": "Ada"}}"#)
+            ) { response in
+                #expect(json(response.body)["id"] as? String == executionID)
+            }
             try await client.execute(uri: "/api/executions?first=10", method: .get, headers: acme) { response in
                 #expect(response.status == .ok)
                 let edges = json(response.body)["edges"] as? [[String: Any]] ?? []

@@ -93,6 +93,13 @@ public struct OpenAPIDocument: Sendable {
         } else if let body = requestBody(route, ordered, schemas: &schemas) {
             object["requestBody"] = body
         }
+        if route.method != .get, ordered.contains(where: { $0.name == RestArguments.idempotencyArgument }) {
+            parameters.append([
+                "name": "Idempotency-Key", "in": "header", "required": false,
+                "description": "Sending the same key again returns the first result instead of doing the work twice (same as the idempotencyKey property).",
+                "schema": ["type": "string"],
+            ])
+        }
         if !parameters.isEmpty { object["parameters"] = .list(parameters) }
 
         var responses = GraphQLObject()

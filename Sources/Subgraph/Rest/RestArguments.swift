@@ -13,7 +13,22 @@ enum RestArguments {
         }
     }
 
+    /// The argument an `Idempotency-Key` request header fills (the usual REST spelling of it).
+    static let idempotencyArgument = "idempotencyKey"
+
     static func variables(
+        for operation: RestOperation, request: Request, pathParameters: [String: String], maxBodyBytes: Int
+    ) async throws(Problem) -> GraphQLObject {
+        var variables = try await explicitVariables(for: operation, request: request, pathParameters: pathParameters, maxBodyBytes: maxBodyBytes)
+        if operation.arguments[idempotencyArgument] != nil, variables[idempotencyArgument] == nil,
+            let key = request.headers.first(where: { $0.name.canonicalName == "idempotency-key" })?.value
+        {
+            variables[idempotencyArgument] = .string(key)
+        }
+        return variables
+    }
+
+    private static func explicitVariables(
         for operation: RestOperation, request: Request, pathParameters: [String: String], maxBodyBytes: Int
     ) async throws(Problem) -> GraphQLObject {
         var variables = GraphQLObject()
