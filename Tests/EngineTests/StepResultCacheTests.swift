@@ -132,11 +132,12 @@ struct StepResultCacheTests {
     @Test func entriesExpireWithTheirTTL() async throws {
         let world = try await World()
         world.downstream.setJSON("price", "7")
-        _ = try await world.publish(ttl: "PT1S")
+        // Long enough that a loaded machine still runs the second execution within the TTL.
+        _ = try await world.publish(ttl: "PT4S")
         _ = try await world.run("C-1")
         _ = try await world.run("C-1")
         #expect(world.calls == 1)
-        try await Task.sleep(for: .milliseconds(1200))
+        try await Task.sleep(for: .milliseconds(4300))
         _ = try await world.run("C-1")
         #expect(world.calls == 2)
         await world.shutdown()

@@ -40,7 +40,9 @@ struct ClientCommandTests {
         var shown = ""
         for _ in 0..<100 {
             shown = try Shell.run(mc, ["executions", "get", executionID], environment: env)
-            if shown.contains("SUCCEEDED") { break }
+            // The execution's own status (a step's "SUCCEEDED" can be read a moment earlier).
+            let top = (try? JSONSerialization.jsonObject(with: Data(shown.utf8))) as? [String: Any]
+            if top?["status"] as? String == "SUCCEEDED" { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(shown.contains(#""greeting" : "Hello, Ada!""#) || shown.contains(#""greeting": "Hello, Ada!""#), "\(shown)")

@@ -82,6 +82,8 @@ extension StepResultCache {
         guard parts.count == 4, parts[0] == CacheKey.escape(tenantID), UUID(uuidString: parts[1]) != nil else {
             throw CacheInvalidationError(description: "\"\(key)\" is not one of your cache keys ({tenant}:{workflowVersionId}:{stepId}:{hash}).")
         }
+        // Keys spell the version in lower case; accept either spelling from the caller.
+        let key = [parts[0], parts[1].lowercased(), parts[2], parts[3]].joined(separator: ":")
         let removed = try await redis.run(CacheScripts.invalidateKey, arguments: [parts[0], parts[1].lowercased(), parts[2], key]).integer ?? 0
         let indexed = try await CacheIndexQueries.delete(key: key, tenantID: tenantID, on: postgres)
         return max(Int(removed), indexed)

@@ -56,11 +56,12 @@ public final class StepResultCache: Sendable {
     public var breakerPosition: String { breaker.position.rawValue }
 
     /// Looks `key` up. On a miss while another worker computes the same key, waits (polling)
-    /// for its value up to the lock's lifetime, so concurrent identical misses compute once.
-    public func lookup(_ key: CacheKey) async -> Lookup {
+    /// for its value up to the lock's lifetime, or `maxWaitMilliseconds` when shorter (a worker
+    /// must not wait past its task's lease), so concurrent identical misses compute once.
+    public func lookup(_ key: CacheKey, maxWaitMilliseconds: Int? = nil) async -> Lookup {
         let token = UUID().uuidString
         var delay = Duration.milliseconds(5)
-        let deadline = ContinuousClock.now + .milliseconds(lockMilliseconds)
+        let deadline = ContinuousClock.now + .milliseconds(min(lockMilliseconds, maxWaitMilliseconds ?? lockMilliseconds))
         while true {
             guard breaker.allows() else {
                 bypasses.increment()

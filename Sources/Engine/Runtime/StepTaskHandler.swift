@@ -200,7 +200,9 @@ public struct StepTaskHandler: TaskHandler {
             return try await execute(step, renderer: renderer, invocation: invocation, task: task)
         }
         let ticket: StepResultCache.Ticket
-        switch await cache.lookup(key) {
+        // Waiting for another worker's value happens before this task's heartbeat starts, so it
+        // stays well inside the lease.
+        switch await cache.lookup(key, maxWaitMilliseconds: Int(leaseSeconds * 1000 / 3)) {
         case .hit(let output):
             return StepResult(output: output, input: nil, cacheKey: key.text, cacheHit: true)
         case .bypassed:

@@ -33,6 +33,8 @@ extension ExecutionContext {
     func runDeferred(_ initial: [DeferredValue], into data: inout GraphQLValue) async throws(GraphQLError) {
         var wave = initial
         while !wave.isEmpty {
+            // A cancelled operation (e.g. past its HTTP timeout) starts no further wave.
+            if Task.isCancelled { throw GraphQLError(message: "The operation was cancelled.") }
             var next: [DeferredValue] = []
             var rootError: GraphQLError?
             await withTaskGroup(of: DeferredOutcome.self) { group in

@@ -61,6 +61,16 @@ final class BatchLoader<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             state.tasks[batch] = task
             return task
         }
-        return try await task.value
+        do {
+            return try await task.value
+        } catch {
+            // A failed batch is not cached: later loads of its keys in this request try again.
+            state.withLock { state in
+                if state.tasks.removeValue(forKey: batch) != nil {
+                    state.batchOfKey = state.batchOfKey.filter { $0.value != batch }
+                }
+            }
+            throw error
+        }
     }
 }

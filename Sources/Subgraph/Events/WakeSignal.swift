@@ -26,7 +26,8 @@ final class WakeSignal: Sendable {
     /// Returns when signalled, or after `timeout`.
     func wait(timeout: Duration) async {
         let timer = Task { [self] in
-            try? await Task.sleep(for: timeout)
+            // Cancelled (woken early): no signal, or the next wait would return at once.
+            do { try await Task.sleep(for: timeout) } catch { return }
             signal()
         }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

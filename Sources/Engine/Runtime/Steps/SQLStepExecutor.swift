@@ -25,11 +25,15 @@ struct SQLStepExecutor: StepExecutor {
         }
         let wrapped = "SELECT COALESCE(json_agg(q), '[]'::json)::text AS rows FROM (\(config.query)) q"
         let boundParameters = parameters
+        // The server stops the query at the step's timeout: a query cannot be cancelled from
+        // here, and one that outlived its step would keep running while a retry starts another.
+        let timeoutMilliseconds = max(1, Int(invocation.timeout * 1000))
         do {
             let text: String = try await client.withConnection { connection in
                 // A read-only transaction: the server refuses any write the query attempts.
                 try await connection.execute("BEGIN READ ONLY")
                 do {
+                    try await connection.execute("SET LOCAL statement_timeout = \(timeoutMilliseconds)")
                     let rows = try await connection.query(wrapped, boundParameters)
                     try await connection.execute("COMMIT")
                     return try rows.first?.decode("rows", as: String.self) ?? "[]"
