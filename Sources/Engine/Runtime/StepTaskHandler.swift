@@ -96,7 +96,7 @@ public struct StepTaskHandler: TaskHandler {
             if failure.retryable && task.attempt < task.maxAttempts {
                 let delay = retryDelay(step, afterAttempt: task.attempt)
                 try await recordRetry(task, execution, step, failure, delay)
-                return .retry(after: delay, error: failure.message)
+                return .completedByHandler
             }
             try await postgres.transaction { tx in
                 guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
@@ -285,9 +285,17 @@ public struct StepTaskHandler: TaskHandler {
         }
     }
 
+    /// Requeues the task after `delay` and records `STEP_RETRYING`, in one transaction fenced by
+    /// the task's attempt: a worker that lost its lease writes nothing.
     private func recordRetry(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, _ delay: Double) async throws {
         try await postgres.transaction { tx in
-            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx), !locked.status.isTerminal else { return }
+            guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
+            if locked.status.isTerminal {
+                // Cancelled or failed meanwhile: nothing to retry.
+                guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+                return
+            }
+            guard try await TaskQueries.fail(task, error: failure.message, retryAfter: delay, on: tx) != nil else { throw LeaseLost(taskID: task.id) }
             try await EventQueries.append(
                 tenantID: task.tenantID, executionID: execution.id, type: .stepRetrying, stepID: step.id,
                 payload: ["attempt": .int(Int64(task.attempt)), "error": .string(failure.message), "retryInSeconds": .double(delay)], on: tx)
