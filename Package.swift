@@ -104,7 +104,8 @@ let package = Package(
         .target(
             name: "CompatSubgraph",
             dependencies: ["Subgraph", "GraphQLCore", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "federation/compat/Sources/CompatSubgraph", swiftSettings: strict),
+            path: "federation/compat/Sources/CompatSubgraph", exclude: ["embed.list"], swiftSettings: strict,
+            plugins: ["EmbedFilesPlugin"]),
         .executableTarget(
             name: "compat-subgraph",
             dependencies: [

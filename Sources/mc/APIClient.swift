@@ -28,7 +28,8 @@ struct ClientOptions: ParsableArguments {
 /// A small GraphQL client for the `mc` commands that talk to a server.
 struct APIClient {
     let endpoint: URL
-    let token: String
+    /// The bearer token; nil sends none (e.g. a public subgraph's `_service`).
+    let token: String?
 
     /// The server's base URL without a trailing slash (the endpoint without `/graphql`), for
     /// the REST and SSE routes.
@@ -44,8 +45,8 @@ struct APIClient {
         var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/graphql-response+json", forHTTPHeaderField: "Accept")
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/graphql-response+json, application/json;q=0.9", forHTTPHeaderField: "Accept")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         request.httpBody = Data(JSONValue.object(["query": .string(query), "variables": .object(variables)]).serialized().utf8)
         let data: Data
         let response: URLResponse

@@ -28,7 +28,7 @@ extension ExecutionsCommand {
             while true {
                 var request = URLRequest(url: url)
                 request.setValue("text/event-stream", forHTTPHeaderField: "Accept")
-                request.setValue("Bearer \(api.token)", forHTTPHeaderField: "Authorization")
+                if let token = api.token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
                 request.setValue(String(lastID), forHTTPHeaderField: "Last-Event-ID")
                 request.timeoutInterval = 60  // the server sends a keepalive comment every 15 s
                 var parser = ServerSentEventParser()

@@ -140,6 +140,11 @@ struct StepResultCacheTests {
         try await Task.sleep(for: .milliseconds(4300))
         _ = try await world.run("C-1")
         #expect(world.calls == 2)
+        // Index rows of long-expired entries are pruned when hit counts are flushed.
+        try await world.db.execute("UPDATE cache_index SET ttl_at = now() - interval '2 minutes' WHERE tenant_id = $1", [world.tenant])
+        try await #require(world.engine.cache).flushHitCounts()
+        let left = try await world.db.queryFirst("SELECT count(*) AS n FROM cache_index WHERE tenant_id = $1", [world.tenant])?.decode("n", as: Int.self)
+        #expect(left == 0)
         await world.shutdown()
     }
 

@@ -7,17 +7,29 @@ import TestSupport
 /// GraphQL with curl, and read the result.
 @Suite("End to end", .serialized)
 struct EndToEndTests {
-    @Test func tokenPublishRunAndRead() async throws {
-        let database = try await TestDatabase.create("e2e")
-        let secret = "e2e-secret-of-at-least-thirty-two-bytes"
+    static let secret = "e2e-secret-of-at-least-thirty-two-bytes"
+
+    /// `mc serve` with workers on a fresh database, and its base URL once it listens.
+    func startServer(_ label: String) async throws -> (ServerProcess, String) {
+        let database = try await TestDatabase.create(label)
         let server = try ServerProcess.start(
             ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL(), "--worker-concurrency", "4"],
-            environment: ["MAESTRO_JWT_SECRET": secret])
+            environment: ["MAESTRO_JWT_SECRET": Self.secret])
+        return (server, try await server.waitForListeningURL())
+    }
+
+    /// A token minted with `mc token`, as a user would.
+    func token(_ tenant: String, _ roles: String? = nil) throws -> String {
+        try Shell.run(
+            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant] + (roles.map { ["--roles", $0] } ?? []),
+            environment: ["MAESTRO_JWT_SECRET": Self.secret]
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func tokenPublishRunAndRead() async throws {
+        let (server, base) = try await startServer("e2e")
         defer { server.kill() }
-        let base = try await server.waitForListeningURL()
-        let token = try Shell.run(try TestEnvironment.mcBinary(), ["token", "--tenant", "acme", "--roles", "designer,operator"],
-                                  environment: ["MAESTRO_JWT_SECRET": secret]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let auth = ["Authorization": "Bearer \(token)"]
+        let auth = ["Authorization": "Bearer \(try token("acme", "designer,operator"))"]
         let definition = #"{\"name\": \"greet\", \"version\": \"1.0.0\", \"inputSchema\": {\"type\": \"object\", \"required\": [\"name\"]}, \"steps\": [{\"id\": \"hello\", \"type\": \"transform\", \"with\": {\"output\": {\"text\": \"Hello, {{input.name}}!\"}}}], \"output\": {\"greeting\": \"{{steps.hello.output.text}}\"}}"#
         let created = try await HTTP.post(base + "/graphql", json: #"{"query": "mutation($d: JSON) { createWorkflow(input: {name: \"greet\", definition: $d}) { workflow { id } } }", "variables": {"d": \#(definition.replacingOccurrences(of: "\\\"", with: "\""))}}"#, headers: auth)
         #expect(created.status == 200, "\(created.body)")
@@ -32,8 +44,7 @@ struct EndToEndTests {
         }
         #expect(body == #"{"data":{"execution":{"status":"SUCCEEDED","output":{"greeting":"Hello, Ada!"}}}}"#)
         // The token decides the tenant: another tenant's token does not see it.
-        let other = try Shell.run(try TestEnvironment.mcBinary(), ["token", "--tenant", "globex"], environment: ["MAESTRO_JWT_SECRET": secret])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let other = try token("globex")
         let hidden = try await HTTP.post(base + "/graphql", json: #"{"query": "{ execution(id: \"\#(executionID)\") { status } }"}"#, headers: ["Authorization": "Bearer \(other)"])
         #expect(hidden.body == #"{"data":{"execution":null}}"#)
         server.signal(SIGTERM)
@@ -43,17 +54,8 @@ struct EndToEndTests {
     /// The same journey over REST, events followed over SSE (curl and `mc executions events`),
     /// and two tenants' tokens that never see each other's data.
     @Test func restEventStreamsAndTenantIsolation() async throws {
-        let database = try await TestDatabase.create("e2erest")
-        let secret = "e2e-secret-of-at-least-thirty-two-bytes"
-        let server = try ServerProcess.start(
-            ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL(), "--worker-concurrency", "4"],
-            environment: ["MAESTRO_JWT_SECRET": secret])
+        let (server, base) = try await startServer("e2erest")
         defer { server.kill() }
-        let base = try await server.waitForListeningURL()
-        func token(_ tenant: String, _ roles: String) throws -> String {
-            try Shell.run(try TestEnvironment.mcBinary(), ["token", "--tenant", tenant, "--roles", roles], environment: ["MAESTRO_JWT_SECRET": secret])
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-        }
         let acmeToken = try token("acme", "designer,operator")
         let acme = ["Authorization": "Bearer \(acmeToken)"]
         let globex = ["Authorization": "Bearer \(try token("globex", "admin"))"]

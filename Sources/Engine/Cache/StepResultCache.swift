@@ -124,7 +124,7 @@ public final class StepResultCache: Sendable {
         }
     }
 
-    /// Moves the hit counts batched in Redis to `cache_index` (at most every 5 s, in the background).
+    /// Runs ``flushHitCounts()`` at most every 5 s, in the background.
     private func flushHitCountsIfDue() {
         let due = lastFlush.withLock { last -> Bool in
             if let last, last.duration(to: .now) < .seconds(5) { return false }
@@ -135,9 +135,11 @@ public final class StepResultCache: Sendable {
         Task { try? await self.flushHitCounts() }
     }
 
-    /// Moves the batched hit counts to `cache_index` now (and refreshes the evictions gauge).
+    /// Moves the batched hit counts to `cache_index` now, drops index rows whose entries have
+    /// expired, and refreshes the evictions gauge.
     public func flushHitCounts() async throws {
         evictions.record(try await evictedKeys())
+        try await CacheIndexQueries.pruneExpired(on: postgres)
         guard let flat = try await redis.run(CacheScripts.drainHitCounts).array else { return }
         var counts: [String: Int] = [:]
         var index = 0

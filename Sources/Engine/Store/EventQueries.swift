@@ -79,9 +79,14 @@ final class EventBatch {
 enum EventQueries {
     static let genesisHash = String(repeating: "0", count: 64)
 
-    static let hashExpression = """
-        encode(sha256(convert_to(previous_hash || '|' || sequence || '|' || event_type || '|' || COALESCE(step_id, '') || '|' || payload::text, 'UTF8')), 'hex')
-        """
+    /// The SHA-256 that chains an event to the one before, as SQL over the given expressions.
+    /// The one definition both appending and verification use.
+    static func hashExpression(
+        previous: String = "previous_hash", sequence: String = "sequence", type: String = "event_type",
+        step: String = "step_id", payload: String = "payload"
+    ) -> String {
+        "encode(sha256(convert_to(\(previous) || '|' || \(sequence) || '|' || \(type) || '|' || COALESCE(\(step), '') || '|' || \(payload)::text, 'UTF8')), 'hex')"
+    }
 
     /// Appends an event. Callers hold the execution's row lock (``ExecutionQueries/lock``), which
     /// makes reading the last sequence and writing the next one safe.
@@ -89,32 +94,16 @@ enum EventQueries {
         tenantID: String, executionID: UUID, type: ExecutionEventType, stepID: String? = nil, payload: JSONValue = .object(JSONObject()),
         on db: some PostgresExecutor
     ) async throws {
-        try await db.execute("""
-            WITH previous AS (
-                SELECT COALESCE(max(sequence), 0) AS sequence,
-                       COALESCE((SELECT hash FROM execution_events WHERE execution_id = $2 ORDER BY sequence DESC LIMIT 1), $6) AS hash
-                FROM execution_events WHERE execution_id = $2
-            ), row AS (
-                SELECT $1::text AS tenant_id, $2::uuid AS execution_id, previous.sequence + 1 AS sequence, $3::text AS event_type,
-                       $4::text AS step_id, $5::jsonb AS payload, previous.hash AS previous_hash
-                FROM previous
-            )
-            , inserted AS (
-                INSERT INTO execution_events (tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, hash)
-                SELECT tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, \(hashExpression) FROM row
-                RETURNING sequence
-            )
-            SELECT pg_notify('maestro_events', $2::text) FROM inserted
-            """, [tenantID, executionID, type.rawValue, stepID, payload, genesisHash])
+        try await append(tenantID: tenantID, executionID: executionID, events: [PendingEvent(type: type, stepID: stepID, payload: payload)], on: db)
     }
 
     /// Appends several events of one execution in one statement, chained in order: a recursive
-    /// CTE computes each hash from the one before, exactly as ``append(tenantID:executionID:type:stepID:payload:on:)``
-    /// would one by one (verification cannot tell the difference). Same locking rule.
+    /// CTE computes each hash from the one before with the same expression verification
+    /// recomputes. Same locking rule as the single append.
     static func append(tenantID: String, executionID: UUID, events: [PendingEvent], on db: some PostgresExecutor) async throws {
         guard !events.isEmpty else { return }
         func link(_ previous: String, _ sequence: String) -> String {
-            "encode(sha256(convert_to(\(previous) || '|' || \(sequence) || '|' || i.event_type || '|' || COALESCE(i.step_id, '') || '|' || i.payload::text, 'UTF8')), 'hex')"
+            hashExpression(previous: previous, sequence: sequence, type: "i.event_type", step: "i.step_id", payload: "i.payload")
         }
         try await db.execute("""
             WITH RECURSIVE previous AS (
@@ -166,7 +155,7 @@ enum EventQueries {
     static func brokenLinks(tenantID: String, executionID: UUID, on db: some PostgresExecutor) async throws -> [Int] {
         try await db.query("""
             SELECT sequence,
-                   hash = \(hashExpression) AS hash_ok,
+                   hash = \(hashExpression()) AS hash_ok,
                    previous_hash = lag(hash, 1, $3) OVER (ORDER BY sequence) AS link_ok,
                    sequence = row_number() OVER (ORDER BY sequence) AS sequence_ok
             FROM execution_events WHERE tenant_id = $1 AND execution_id = $2 ORDER BY sequence

@@ -40,12 +40,8 @@ enum StepRunQueries {
 
     /// Records a step that started and ended in one transaction (inline steps).
     static func ranInline(tenantID: String, executionID: UUID, stepID: String, iteration: Int, attempt: Int, status: String, output: JSONValue?, error: JSONValue?, on db: some PostgresExecutor) async throws {
-        try await db.execute("""
-            INSERT INTO step_runs (id, tenant_id, execution_id, step_id, iteration, status, attempts, output, error, started_at, finished_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, now(), now())
-            ON CONFLICT (execution_id, step_id, iteration)
-            DO UPDATE SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, output = EXCLUDED.output, error = EXCLUDED.error, finished_at = now()
-            """, [UUID(), tenantID, executionID, stepID, iteration, status, attempt, output, error])
+        let run = InlineStepRun(stepID: stepID, iteration: iteration, attempt: attempt, status: status, output: output, error: error)
+        try await ranInline(tenantID: tenantID, executionID: executionID, runs: [run], on: db)
     }
 
     /// Records several inline step runs in one statement (see ``EventBatch``).

@@ -19,3 +19,5 @@ CREATE TABLE IF NOT EXISTS cache_index (
 -- Analytics per tenant, version and step; prefix invalidation walks the key's text order.
 CREATE INDEX IF NOT EXISTS cache_index_scope_idx ON cache_index (tenant_id, workflow_version_id, step_id);
 CREATE INDEX IF NOT EXISTS cache_index_key_prefix_idx ON cache_index (cache_key text_pattern_ops);
+-- Pruning rows whose entries have expired in Redis.
+CREATE INDEX IF NOT EXISTS cache_index_ttl_idx ON cache_index (ttl_at);
