@@ -15,6 +15,9 @@ struct Worker: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logging.makeLogger()
+        // Settings are checked before anything connects: a bad setting ends the process with one
+        // line and exit status 1, with no connections or listener threads to unwind.
+        let engineConfiguration = try workers.engineConfiguration()
         guard let database = connection.database else {
             throw StartupError("No database configured: set MAESTRO_DATABASE_URL or pass --database-url.")
         }
@@ -24,7 +27,7 @@ struct Worker: AsyncParsableCommand {
         // Redis holds the step-result cache; without it, cached steps simply run every time.
         let redis = try connection.redis.map { try connection.makeRedis($0) }
         if redis == nil { logger.warning("No Redis configured (MAESTRO_REDIS_URL): cached steps run uncached.") }
-        let engine = EngineRuntime(postgres: postgres, configuration: try workers.engineConfiguration(), redis: redis)
+        let engine = EngineRuntime(postgres: postgres, configuration: engineConfiguration, redis: redis)
         logger.info("Worker running \(engine.configuration.workerConcurrency) steps at a time.")
         let group = ServiceGroup(configuration: .init(
             services: [engine.worker(listener: listener, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
