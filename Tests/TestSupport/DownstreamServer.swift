@@ -8,7 +8,8 @@ import Synchronization
 /// requests per path and `Idempotency-Key`, so tests can prove a step ran once (or N times).
 ///
 /// Routes: `/echo` (any method; answers the request back as JSON), `/flaky/{n}` (503 for the first
-/// n requests of each idempotency key, then 200), `/status/{code}`, `/slow/{ms}`, `/json/{name}`
+/// n requests of each idempotency key, then 200), `/fail-first/{n}/{name}` (503 for the first n
+/// requests to that path whatever their keys, then 200), `/status/{code}`, `/slow/{ms}`, `/json/{name}`
 /// (answers the JSON registered under that name).
 public final class DownstreamServer: Sendable {
     private let counts = Mutex<[String: Int]>([:])
@@ -52,6 +53,13 @@ public final class DownstreamServer: Sendable {
             let seen = self.record(request)
             if seen <= n { return Self.json(.serviceUnavailable, #"{"error":"try again"}"#) }
             return Self.json(.ok, #"{"ok":true,"attempts":\#(seen)}"#)
+        }
+        router.get("/fail-first/{n}/{name}") { request, context in
+            let n = try context.parameters.require("n", as: Int.self)
+            _ = self.record(request)
+            let seen = self.count(request.uri.path)
+            if seen <= n { return Self.json(.serviceUnavailable, #"{"error":"try again"}"#) }
+            return Self.json(.ok, #"{"ok":true,"requests":\#(seen)}"#)
         }
         router.get("/status/{code}") { request, context in
             let code = try context.parameters.require("code", as: Int.self)

@@ -68,7 +68,7 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
         self.workflowVersionID = workflowVersionID
         self.stepID = stepID
         let canonical = try ingredients.canonicalJSONBytes()
-        digest = CacheKey.hex(SHA256.hash(data: canonical))
+        digest = Hex.encode(SHA256.hash(data: canonical))
         text = CacheKey.prefix(tenantID: tenantID, workflowVersionID: workflowVersionID, stepID: stepID) + digest
     }
 
@@ -122,16 +122,5 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return String(escaped)
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(SHA256.Digest.byteCount * 2)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

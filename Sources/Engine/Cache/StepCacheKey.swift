@@ -36,6 +36,6 @@ extension CacheKey {
     /// A secret's version as a one-way fingerprint of its value (domain-separated).
     static func secretVersion(_ value: String) -> String {
         let digest = SHA256.hash(data: Data(("maestro-secret-version\u{0}" + value).utf8))
-        return digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest.prefix(12))
     }
 }

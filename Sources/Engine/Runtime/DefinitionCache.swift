@@ -9,6 +9,17 @@ actor DefinitionCache {
     private var definitions: [UUID: WorkflowDefinition] = [:]
     /// Version ids by tenant, workflow name and version number (immutable once published).
     private var versionIDs: [String: UUID] = [:]
+    /// Pinned sub-workflow edges by parent version id (immutable once published).
+    private var edges: [UUID: [String: SubworkflowEdge]] = [:]
+
+    /// The child version a parent version's `subworkflow` step is pinned to, or nil.
+    func edge(tenantID: String, parentVersionID: UUID, stepID: String, postgres: some PostgresExecutor) async throws -> SubworkflowEdge? {
+        if let known = edges[parentVersionID] { return known[stepID] }
+        let loaded = try await SubworkflowEdgeQueries.edges(tenantID: tenantID, parentVersionIDs: [parentVersionID], on: postgres)
+        let byStep = Dictionary(loaded.map { ($0.stepID, $0) }, uniquingKeysWith: { first, _ in first })
+        edges[parentVersionID] = byStep
+        return byStep[stepID]
+    }
 
     /// The version id and parsed definition of a published version, or nil if there is none.
     func version(tenantID: String, name: String, version: String, postgres: some PostgresExecutor) async throws -> (UUID, WorkflowDefinition)? {

@@ -8,6 +8,12 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         public static let notFound = Code(name: "NOT_FOUND")
         public static let invalidInput = Code(name: "INVALID_INPUT")
         public static let invalidState = Code(name: "INVALID_STATE")
+        /// A new version breaks the contract a published parent depends on (409).
+        public static let incompatibleVersion = Code(name: "INCOMPATIBLE_VERSION")
+        /// The child version's circuit breaker is open: the invocation failed fast (503).
+        public static let circuitOpen = Code(name: "CIRCUIT_OPEN")
+        /// A guardrail refused the request (fan-out, nesting depth, ...).
+        public static let limitExceeded = Code(name: "LIMIT_EXCEEDED")
         public var description: String { name }
     }
 
@@ -15,11 +21,14 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// One line per problem, each naming where it is.
     public let details: [String]
+    /// When trying again makes sense, in whole seconds (sent as `Retry-After`).
+    public let retryAfterSeconds: Int?
 
-    public init(_ code: Code, _ message: String, details: [String] = []) {
+    public init(_ code: Code, _ message: String, details: [String] = [], retryAfterSeconds: Int? = nil) {
         self.code = code
         self.message = message
         self.details = details
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var description: String {

@@ -19,6 +19,8 @@ public struct EngineRuntime: Sendable {
         public var pollInterval: Duration
         /// How often each worker returns tasks with expired leases to the queue.
         public var rescueInterval: Duration = .seconds(5)
+        /// Nesting, fan-out and circuit-breaker limits of sub-workflows.
+        public var subworkflows = SubworkflowSettings()
 
         public init(
             environment: [String: String] = Configuration.templateEnvironment(), secrets: any SecretProvider = EnvironmentSecretProvider(),
@@ -48,7 +50,9 @@ public struct EngineRuntime: Sendable {
     public let executions: Executions
     /// The deterministic step-result cache, when the engine was given Redis.
     public let cache: StepResultCache?
-    let definitions = DefinitionCache()
+    /// Sub-workflow invocations through the API, pinned edges and circuit breakers.
+    public let subworkflows: SubworkflowInvocations
+    let definitions: DefinitionCache
 
     /// - Parameter redis: where cached step results live; without it, `cache` settings are
     ///   accepted but every step runs uncached.
@@ -56,8 +60,12 @@ public struct EngineRuntime: Sendable {
         self.postgres = postgres
         self.configuration = configuration
         self.cache = redis.map { StepResultCache(redis: $0, postgres: postgres) }
-        self.publisher = WorkflowPublisher(postgres: postgres)
+        self.publisher = WorkflowPublisher(postgres: postgres, subworkflows: configuration.subworkflows)
+        let definitions = DefinitionCache()
+        self.definitions = definitions
         self.executions = Executions(postgres: postgres, definitions: definitions, environment: configuration.environment)
+        self.subworkflows = SubworkflowInvocations(
+            postgres: postgres, definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows)
     }
 
     /// The handler for `step` tasks.
@@ -65,7 +73,20 @@ public struct EngineRuntime: Sendable {
         StepTaskHandler(
             postgres: postgres, definitions: definitions, environment: configuration.environment, secrets: configuration.secrets,
             executors: [.http: HTTPStepExecutor(), .sql: SQLStepExecutor(dataSources: configuration.dataSources)],
-            leaseSeconds: configuration.leaseSeconds, cache: cache, logger: logger)
+            leaseSeconds: configuration.leaseSeconds, cache: cache, subworkflows: subworkflowCoordinator(logger: logger), logger: logger)
+    }
+
+    /// Every task kind the engine enqueues, each with its handler.
+    public func taskHandlers(logger: Logger = Logger(label: "maestro.worker")) -> TaskRouter {
+        TaskRouter([
+            StepTaskPayload.kind: stepHandler(logger: logger),
+            ExecutionEnding.endedTaskKind: SubworkflowEndedHandler(
+                postgres: postgres, definitions: definitions, coordinator: subworkflowCoordinator(logger: logger), logger: logger),
+        ])
+    }
+
+    func subworkflowCoordinator(logger: Logger) -> SubworkflowCoordinator {
+        SubworkflowCoordinator(definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows, logger: logger)
     }
 
     /// A worker service running steps from the default queue.
@@ -75,6 +96,6 @@ public struct EngineRuntime: Sendable {
                 concurrency: configuration.workerConcurrency, batchSize: min(configuration.workerConcurrency, 20),
                 leaseSeconds: configuration.leaseSeconds, pollInterval: configuration.pollInterval,
                 rescueInterval: configuration.rescueInterval),
-            postgres: postgres, listener: listener, handler: stepHandler(logger: logger), logger: logger)
+            postgres: postgres, listener: listener, handler: taskHandlers(logger: logger), logger: logger)
     }
 }

@@ -135,14 +135,16 @@ enum ExecutionProgress {
         }
         try await ExecutionQueries.finish(execution.id, status: .succeeded, output: output, error: nil, on: tx)
         try await record(.executionSucceeded, of: execution, events: events, on: tx)
+        try await ExecutionEnding.ended(execution, status: .succeeded, on: tx)
         return .succeeded
     }
 
-    /// Ends the execution as FAILED and cancels its remaining ready tasks.
+    /// Ends the execution as FAILED and cancels its remaining ready tasks and running children.
     static func fail(_ execution: ExecutionRecord, error: JSONObject, events: EventBatch? = nil, on tx: PostgresTransaction) async throws {
         try await ExecutionQueries.finish(execution.id, status: .failed, output: nil, error: .object(error), on: tx)
         try await record(.executionFailed, payload: .object(error), of: execution, events: events, on: tx)
         try await TaskQueries.cancelReady(executionID: execution.id, on: tx)
+        try await ExecutionEnding.ended(execution, status: .failed, on: tx)
     }
 
     /// Appends an event now, or adds it to the transaction's batch when there is one.

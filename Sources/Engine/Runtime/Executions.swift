@@ -36,17 +36,9 @@ public struct Executions: Sendable {
         let environment = self.environment
         do {
             return try await postgres.transaction { tx in
-                // The new row is invisible to other transactions until commit, so it needs no lock.
-                let execution = try await ExecutionQueries.insert(
-                    id: UUID(), tenantID: tenantID, versionID: versionID, input: input, idempotencyKey: idempotencyKey,
-                    traceID: Self.newTraceID(), on: tx)
-                let events = EventBatch(tenantID: tenantID, executionID: execution.id)
-                events.add(.executionCreated, payload: ["workflow": .string(name), "version": .string(version)])
-                let ended = try await ExecutionProgress.advance(
-                    execution: execution, definition: definition, environment: environment, outputs: [:], events: events, on: tx)
-                try await events.flush(on: tx)
-                guard ended != nil else { return execution }
-                return try await ExecutionQueries.find(tenantID: tenantID, id: execution.id, on: tx) ?? execution
+                try await ExecutionLauncher.launch(
+                    tenantID: tenantID, versionID: versionID, definition: definition, input: input, idempotencyKey: idempotencyKey,
+                    placement: .root(traceID: Self.newTraceID()), environment: environment, on: tx)
             }
         } catch let error as PostgresError where error.sqlState == SQLState.uniqueViolation && idempotencyKey != nil {
             // Another request with the same key won the race: answer with its execution.
@@ -58,7 +50,8 @@ public struct Executions: Sendable {
     }
 
     /// Cancels an execution: it ends as CANCELLED, its pending steps never start, running steps
-    /// finish but change nothing. Cancelling an ended execution returns it unchanged.
+    /// finish but change nothing, and its running sub-workflows are cancelled with it. Cancelling
+    /// an ended execution returns it unchanged.
     @discardableResult
     public func cancel(tenantID: String, id: UUID) async throws -> ExecutionRecord {
         try await postgres.transaction { tx in
@@ -69,6 +62,7 @@ public struct Executions: Sendable {
             try await ExecutionQueries.finish(id, status: .cancelled, output: nil, error: nil, on: tx)
             try await EventQueries.append(tenantID: tenantID, executionID: id, type: .executionCancelled, on: tx)
             try await TaskQueries.cancelReady(executionID: id, on: tx)
+            try await ExecutionEnding.ended(execution, status: .cancelled, on: tx)
             return try await ExecutionQueries.find(tenantID: tenantID, id: id, on: tx) ?? execution
         }
     }
@@ -93,6 +87,11 @@ public struct Executions: Sendable {
     /// The tenant's executions among `ids` (unknown ids are absent; order not kept).
     public func get(tenantID: String, ids: [UUID]) async throws -> [ExecutionRecord] {
         try await ExecutionQueries.find(tenantID: tenantID, ids: ids, on: postgres)
+    }
+
+    /// The children of each execution in `ids`, in (step, element, attempt) order.
+    public func children(tenantID: String, ids: [UUID]) async throws -> [UUID: [ExecutionRecord]] {
+        Dictionary(grouping: try await ExecutionQueries.children(tenantID: tenantID, parentIDs: ids, on: postgres)) { $0.parent?.executionID ?? $0.id }
     }
 
     /// The step runs of each execution in `ids`, each in start order.
@@ -120,6 +119,6 @@ public struct Executions: Sendable {
 
     /// A W3C trace id: 16 random bytes as 32 hex digits.
     static func newTraceID() -> String {
-        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        Hex.random(bytes: 16)
     }
 }

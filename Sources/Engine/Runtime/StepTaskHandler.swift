@@ -18,6 +18,8 @@ public struct StepTaskHandler: TaskHandler {
     let leaseSeconds: Double
     /// The deterministic step-result cache; nil runs every step uncached.
     let cache: StepResultCache?
+    /// Starts and collects the children of `subworkflow` steps.
+    let subworkflows: SubworkflowCoordinator
     let logger: Logger
 
     /// Seconds a step may run when its definition sets no timeout.
@@ -131,6 +133,16 @@ public struct StepTaskHandler: TaskHandler {
         let events = EventBatch(tenantID: task.tenantID, executionID: execution.id)
         if execution.status == .pending, try await ExecutionQueries.markRunning(execution.id, on: tx) {
             events.add(.executionStarted)
+        }
+        if case .subworkflow(let config) = step.type {
+            // A subworkflow step starts its children in this transaction and then waits: the task
+            // is done, the step run stays RUNNING until the children's ends reconcile it.
+            try await StepRunQueries.started(tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: payload.iteration, attempt: task.attempt, input: nil, on: tx)
+            events.add(.stepStarted, stepID: step.id, payload: ["attempt": .int(Int64(task.attempt))])
+            guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+            try await subworkflows.reconcile(parent: execution, definition: definition, step: step, config: config, outputs: outputs, events: events, on: tx)
+            try await events.flush(on: tx)
+            return .done(.completedByHandler)
         }
         guard let inline = Self.inlineExecutors[step.type.kind] else {
             try await events.flush(on: tx)

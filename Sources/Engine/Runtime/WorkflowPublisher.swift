@@ -13,14 +13,21 @@ public struct PublishedVersion: Sendable, Equatable {
 public struct WorkflowPublisher: Sendable {
     let postgres: PostgresClient
     let options: DefinitionOptions
+    let pinning: SubworkflowPinning
 
-    public init(postgres: PostgresClient, options: DefinitionOptions = DefinitionOptions()) {
+    public init(postgres: PostgresClient, options: DefinitionOptions = DefinitionOptions(), subworkflows: SubworkflowSettings = SubworkflowSettings()) {
         self.postgres = postgres
         self.options = options
+        self.pinning = SubworkflowPinning(settings: subworkflows)
     }
 
     /// Validates the document (structure, schemas, graph) and stores it as a new version.
     /// Invalid documents store nothing; a version number already published is a conflict.
+    ///
+    /// Sub-workflows: every `subworkflow` step's range is pinned to the highest published version
+    /// inside it (`subworkflow_edges`); cycles and nesting beyond the depth limit are invalid; a
+    /// version that falls inside a range a published parent depends on must be backward
+    /// compatible with the version that range resolved to (`INCOMPATIBLE_VERSION` otherwise).
     public func publish(tenantID: String, document: JSONValue, publishedBy: String? = nil) async throws -> PublishedVersion {
         let definition: WorkflowDefinition
         do {
@@ -30,14 +37,21 @@ public struct WorkflowPublisher: Sendable {
         }
         let name = definition.name
         let version = definition.version
+        let pinning = self.pinning
         return try await postgres.transaction { tx in
             try await WorkflowQueries.ensureTenant(tenantID, on: tx)
+            // Publishes of one tenant take turns, so a compatibility check never misses an edge
+            // that a concurrent publish is adding (publishing is rare; executions are not affected).
+            try await WorkflowQueries.lockPublishing(tenantID: tenantID, on: tx)
+            let pinned = try await pinning.pin(definition, tenantID: tenantID, on: tx)
             let workflowID = try await WorkflowQueries.upsertWorkflow(tenantID: tenantID, name: name, on: tx)
+            try await pinning.checkCompatibility(definition, workflowID: workflowID, tenantID: tenantID, on: tx)
             guard let versionID = try await WorkflowQueries.insertVersion(
                 tenantID: tenantID, workflowID: workflowID, version: version, definition: document, publishedBy: publishedBy, on: tx)
             else {
                 throw EngineError(.versionConflict, "Version \(version) of workflow \"\(name)\" is already published; versions are immutable, publish a new version number.")
             }
+            try await SubworkflowEdgeQueries.insert(tenantID: tenantID, edges: pinned.map { $0.edge(parentVersionID: versionID) }, on: tx)
             return PublishedVersion(workflowID: workflowID, versionID: versionID, name: name, version: version.description)
         }
     }

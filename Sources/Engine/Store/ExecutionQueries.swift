@@ -22,26 +22,66 @@ public struct ExecutionRecord: Sendable {
     public let traceID: String
     public let createdAt: Date
     public let finishedAt: Date?
+    /// Where a sub-workflow execution was started from; nil for a root execution.
+    public let parent: ExecutionParentLink?
+    /// The root of the execution tree (the execution itself for a root).
+    public let rootExecutionID: UUID
+    /// 0 for a root execution, parent's depth + 1 for a child.
+    public let depth: Int
+    /// Started as a sub-workflow (by a parent step or the invoke API).
+    public let invoked: Bool
+}
+
+/// A child execution's link to the parent step it runs for.
+public struct ExecutionParentLink: Sendable, Hashable {
+    /// The parent execution.
+    public let executionID: UUID
+    /// The parent's `subworkflow` step, nil when invoked through the API without one.
+    public let stepID: String?
+    /// The forEach element the child runs for (0 without forEach).
+    public let iteration: Int
+    /// The parent step's attempt the child belongs to; nil for a child invoked through the API,
+    /// which is linked to its parent for lineage and traces but not run by the parent's step.
+    public let attempt: Int?
+}
+
+/// Where a new execution sits in an execution tree.
+struct ExecutionPlacement: Sendable {
+    let parent: ExecutionParentLink?
+    let rootExecutionID: UUID?
+    let depth: Int
+    let traceID: String
+    let invoked: Bool
+
+    /// A root execution with a fresh trace.
+    static func root(traceID: String) -> ExecutionPlacement {
+        ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: traceID, invoked: false)
+    }
 }
 
 /// Statements on `executions`.
 enum ExecutionQueries {
     static func insert(
-        id: UUID, tenantID: String, versionID: UUID, input: JSONValue, idempotencyKey: String?, traceID: String,
+        id: UUID, tenantID: String, versionID: UUID, input: JSONValue, idempotencyKey: String?, placement: ExecutionPlacement,
         on db: some PostgresExecutor
     ) async throws -> ExecutionRecord {
+        let parent = placement.parent
         guard let row = try await db.queryFirst("""
-            INSERT INTO executions (id, tenant_id, workflow_version_id, status, input, idempotency_key, trace_id, root_execution_id)
-            VALUES ($1, $2, $3, 'PENDING', $4::jsonb, $5, $6, $1)
+            INSERT INTO executions (
+                id, tenant_id, workflow_version_id, status, input, idempotency_key, trace_id, root_execution_id, depth,
+                parent_execution_id, parent_step_id, parent_iteration, parent_attempt, invoked)
+            VALUES ($1::uuid, $2, $3, 'PENDING', $4::jsonb, $5, $6, COALESCE($7::uuid, $1::uuid), $8, $9::uuid, $10, $11, $12, $13)
             RETURNING \(columns)
-            """, [id, tenantID, versionID, input, idempotencyKey, traceID])
+            """, [id, tenantID, versionID, input, idempotencyKey, placement.traceID, placement.rootExecutionID, placement.depth,
+                  parent?.executionID, parent?.stepID, parent?.iteration, parent?.attempt, placement.invoked])
         else { throw PostgresError(.server, "INSERT ... RETURNING returned no row.") }
         return try decode(row)
     }
 
     static let columns = """
         id, tenant_id, workflow_version_id, status, input::text AS input, output::text AS output, error::text AS error,
-        idempotency_key, trace_id, created_at, finished_at
+        idempotency_key, trace_id, created_at, finished_at, parent_execution_id, parent_step_id, parent_iteration, parent_attempt,
+        root_execution_id, depth, invoked
         """
 
     static func find(tenantID: String, id: UUID, on db: some PostgresExecutor) async throws -> ExecutionRecord? {
@@ -100,6 +140,41 @@ enum ExecutionQueries {
             status: ExecutionStatus(rawValue: try row.decode("status")) ?? .failed, input: try row.decode("input"),
             output: try row.decodeIfPresent("output"), error: try row.decodeIfPresent("error"),
             idempotencyKey: try row.decodeIfPresent("idempotency_key"), traceID: try row.decode("trace_id"),
-            createdAt: try row.decode("created_at"), finishedAt: try row.decodeIfPresent("finished_at"))
+            createdAt: try row.decode("created_at"), finishedAt: try row.decodeIfPresent("finished_at"),
+            parent: try (row.decodeIfPresent("parent_execution_id") as UUID?).map { parentID in
+                ExecutionParentLink(
+                    executionID: parentID, stepID: try row.decodeIfPresent("parent_step_id"),
+                    iteration: try row.decodeIfPresent("parent_iteration") ?? 0, attempt: try row.decodeIfPresent("parent_attempt"))
+            },
+            rootExecutionID: try row.decodeIfPresent("root_execution_id") ?? row.decode("id"), depth: try row.decode("depth"),
+            invoked: try row.decode("invoked"))
+    }
+
+    // MARK: - Execution trees
+
+    /// The children of each parent in `parentIDs`, in (step, element, attempt) order.
+    static func children(tenantID: String, parentIDs: [UUID], on db: some PostgresExecutor) async throws -> [ExecutionRecord] {
+        try await db.query("""
+            SELECT \(columns) FROM executions WHERE tenant_id = $1 AND parent_execution_id = ANY($2::uuid[])
+            ORDER BY parent_execution_id, parent_step_id, parent_iteration, parent_attempt, created_at
+            """, [tenantID, parentIDs]).map(decode)
+    }
+
+    /// The children a parent step started (not those the API linked to it), in (element, attempt) order.
+    static func children(tenantID: String, parentID: UUID, stepID: String, on db: some PostgresExecutor) async throws -> [ExecutionRecord] {
+        try await db.query("""
+            SELECT \(columns) FROM executions
+            WHERE tenant_id = $1 AND parent_execution_id = $2 AND parent_step_id = $3 AND parent_attempt IS NOT NULL
+            ORDER BY parent_iteration, parent_attempt
+            """, [tenantID, parentID, stepID]).map(decode)
+    }
+
+    /// Locks the parent's children that have not ended, for cancelling them with their parent.
+    static func lockRunningChildren(tenantID: String, parentID: UUID, on db: some PostgresExecutor) async throws -> [ExecutionRecord] {
+        try await db.query("""
+            SELECT \(columns) FROM executions
+            WHERE tenant_id = $1 AND parent_execution_id = $2 AND status IN ('PENDING', 'RUNNING')
+            ORDER BY id FOR UPDATE
+            """, [tenantID, parentID]).map(decode)
     }
 }

@@ -14,6 +14,8 @@ public struct StepRunRecord: Sendable {
     public let cacheKey: String?
     /// Whether the output came from the cache; nil when the cache was not consulted.
     public let cacheHit: Bool?
+    /// The latest child execution of a `subworkflow` step without `forEach`.
+    public let childExecutionID: UUID?
 }
 
 /// A step run that starts and ends inside one transaction (transform, delay, fused steps).
@@ -68,6 +70,21 @@ enum StepRunQueries {
             """, [executionID, stepID, iteration, status, output, error, cacheKey, cacheHit])
     }
 
+    /// Points a `subworkflow` step's run at its latest child and records the attempt it is on.
+    static func linkChild(executionID: UUID, stepID: String, childExecutionID: UUID?, attempt: Int, on db: some PostgresExecutor) async throws {
+        try await db.execute("""
+            UPDATE step_runs SET child_execution_id = COALESCE($3, child_execution_id), attempts = GREATEST(attempts, $4)
+            WHERE execution_id = $1 AND step_id = $2 AND iteration = 0
+            """, [executionID, stepID, childExecutionID, attempt])
+    }
+
+    /// The status of one step run, nil when it has not started.
+    static func status(executionID: UUID, stepID: String, iteration: Int = 0, on db: some PostgresExecutor) async throws -> String? {
+        try await db.queryFirst(
+            "SELECT status FROM step_runs WHERE execution_id = $1 AND step_id = $2 AND iteration = $3", [executionID, stepID, iteration]
+        ).map { try $0.decode("status") }
+    }
+
     static func all(tenantID: String, executionID: UUID, on db: some PostgresExecutor) async throws -> [StepRunRecord] {
         try await all(tenantID: tenantID, executionIDs: [executionID], on: db)
     }
@@ -75,14 +92,15 @@ enum StepRunQueries {
     /// The step runs of several executions in one statement, grouped by execution, each in start order.
     static func all(tenantID: String, executionIDs: [UUID], on db: some PostgresExecutor) async throws -> [StepRunRecord] {
         try await db.query("""
-            SELECT execution_id, step_id, iteration, status, attempts, output::text AS output, error::text AS error, cache_key, cache_hit
+            SELECT execution_id, step_id, iteration, status, attempts, output::text AS output, error::text AS error, cache_key, cache_hit,
+                   child_execution_id
             FROM step_runs WHERE tenant_id = $1 AND execution_id = ANY($2::uuid[]) ORDER BY execution_id, started_at, step_id, iteration
             """, [tenantID, executionIDs]).map { row in
             StepRunRecord(
                 executionID: try row.decode("execution_id"), stepID: try row.decode("step_id"), iteration: try row.decode("iteration"),
                 status: try row.decode("status"), attempts: try row.decode("attempts"), output: try row.decodeIfPresent("output"),
                 error: try row.decodeIfPresent("error"), cacheKey: try row.decodeIfPresent("cache_key"),
-                cacheHit: try row.decodeIfPresent("cache_hit"))
+                cacheHit: try row.decodeIfPresent("cache_hit"), childExecutionID: try row.decodeIfPresent("child_execution_id"))
         }
     }
 }

@@ -13,6 +13,16 @@ public struct StoredWorkflowVersion: Sendable {
     public let createdAt: Date
 }
 
+/// A version's identity and number, without its definition.
+struct VersionNumber: Sendable {
+    let id: UUID
+    let workflowID: UUID
+    let name: String
+    let version: String
+    let publishedBy: String?
+    let createdAt: Date
+}
+
 /// A workflow (the name its versions share).
 public struct StoredWorkflow: Sendable {
     public let id: UUID
@@ -29,6 +39,11 @@ enum WorkflowQueries {
     }
 
     /// Returns the workflow's id, creating the workflow on first publish.
+    /// Serialises publishes of one tenant until the transaction ends.
+    static func lockPublishing(tenantID: String, on db: some PostgresExecutor) async throws {
+        _ = try await db.query("SELECT pg_advisory_xact_lock(hashtext('maestro-publish/' || $1))", [tenantID])
+    }
+
     static func upsertWorkflow(tenantID: String, name: String, on db: some PostgresExecutor) async throws -> UUID {
         let row = try await db.queryFirst("""
             INSERT INTO workflows (id, tenant_id, name) VALUES ($1, $2, $3)
@@ -128,6 +143,21 @@ enum WorkflowQueries {
             WHERE w.tenant_id = $1 AND w.name = $2
             ORDER BY \(precedenceOrder)
             """, [tenantID, name]).map(decodeVersion)
+    }
+
+    /// A workflow's versions without their definitions, newest first: for resolving a version
+    /// range on a hot path. `workflow` is the workflow's id or its name.
+    static func versionNumbers(tenantID: String, workflow: String, on db: some PostgresExecutor) async throws -> [VersionNumber] {
+        try await db.query("""
+            SELECT v.id, v.workflow_id, w.name, v.version, v.published_by, v.created_at
+            FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            WHERE w.tenant_id = $1 AND (w.name = $2 OR w.id = $3::uuid)
+            ORDER BY \(precedenceOrder)
+            """, [tenantID, workflow, UUID(uuidString: workflow)]).map { row in
+            VersionNumber(
+                id: try row.decode("id"), workflowID: try row.decode("workflow_id"), name: try row.decode("name"),
+                version: try row.decode("version"), publishedBy: try row.decodeIfPresent("published_by"), createdAt: try row.decode("created_at"))
+        }
     }
 
     /// Newest first by semantic version precedence (a release before its pre-releases).

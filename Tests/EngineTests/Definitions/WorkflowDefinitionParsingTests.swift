@@ -82,8 +82,8 @@ struct WorkflowDefinitionParsingTests {
         (["steps", "0", "with", "body"], ["a": 1], "/steps/0/with/body: a GET request cannot have a body"),
         (["steps", "0", "with", "successStatuses"], [200, 700], "/steps/0/with/successStatuses/1: expected an HTTP status code from 100 to 599 but got 700"),
         (["steps", "0", "with", "headers"], ["Bad Header": "x"], "/steps/0/with/headers/Bad Header: \"Bad Header\" is not a valid HTTP header name"),
-        (["steps", "0", "forEach"], "items: {{input.items}}", "/steps/0/forEach: forEach must be a single reference that yields an array, such as \"{{input.recipients}}\""),
-        (["steps", "0", "forEach"], "{{env.LIST}}", "/steps/0/forEach: forEach must reference input or a step output, because env.LIST is never an array"),
+        (["steps", "0", "forEach"], "{{input.items}}", "/steps/0/forEach: forEach runs one sub-workflow per element; put the http step in a workflow and call it with a subworkflow step"),
+        (["steps", "0", "concurrency"], 5, "/steps/0/concurrency: concurrency bounds forEach elements running at once; this step has no forEach"),
         (["policy"], ["compensateOn": ["error", "crash"]], "/policy/compensateOn/1: expected one of error, cancel but got \"crash\""),
         (["policy"], ["maxFanOut": 0], "/policy/maxFanOut: expected an integer from 1 to 1000000 but got 0"),
         (["steps"], [], "/steps: a workflow needs at least one step"),
@@ -91,6 +91,17 @@ struct WorkflowDefinitionParsingTests {
     ] as [([String], JSONValue?, String)])
     func errorKinds(path: [String], value: JSONValue?, message: String) {
         let document = F.setting(F.document(steps: [F.get("quote")]), path, to: value)
+        #expect(F.problems(document) == [message])
+    }
+
+    @Test("forEach errors on a subworkflow step", arguments: [
+        (["steps", "0", "forEach"], "items: {{input.items}}", "/steps/0/forEach: forEach must be a single reference that yields an array, such as \"{{input.recipients}}\""),
+        (["steps", "0", "forEach"], "{{env.LIST}}", "/steps/0/forEach: forEach must reference input or a step output, because env.LIST is never an array"),
+        (["steps", "0", "concurrency"], 0, "/steps/0/concurrency: expected an integer from 1 to 1000 but got 0"),
+    ] as [([String], JSONValue?, String)])
+    func forEachErrorKinds(path: [String], value: JSONValue?, message: String) {
+        let call: JSONValue = ["id": "each", "type": "subworkflow", "forEach": "{{input.items}}", "with": ["workflow": "notify", "version": "^1.0"]]
+        let document = F.setting(F.document(steps: [call]), path, to: value)
         #expect(F.problems(document) == [message])
     }
 

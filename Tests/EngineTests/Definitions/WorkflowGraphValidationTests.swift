@@ -60,8 +60,8 @@ struct WorkflowGraphValidationTests {
 
     @Test("item and index only inside forEach steps")
     func forEachReferences() {
-        let inside = step("n", with: ["method": "POST", "url": "https://x.example", "body": ["to": "{{item}}", "i": "{{index}}"]],
-                          extra: ["forEach": "{{input.recipients}}"])
+        let inside = step("n", with: ["workflow": "notify", "version": "^1.0", "input": ["to": "{{item}}", "i": "{{index}}"]],
+                          type: "subworkflow", extra: ["forEach": "{{input.recipients}}"])
         #expect(F.problems(F.document(steps: [inside])) == [])
         let outside = step("n", with: ["method": "POST", "url": "https://x.example", "body": ["to": "{{item.to}}"]])
         #expect(F.problems(F.document(steps: [outside], output: ["i": "{{index}}"])) == [

@@ -7,6 +7,7 @@ extension StepDefinition {
         "transaction": "a compensate handler runs in its step's transaction and cannot name one",
         "cache": "a compensate handler cannot be cached",
         "forEach": "a compensate handler cannot declare forEach; it runs once per element of its step",
+        "concurrency": "a compensate handler cannot declare concurrency",
     ]
 
     static func parse(_ value: JSONValue, at pointer: JSONPointer, diagnostics: DiagnosticCollector) -> StepDefinition? {
@@ -26,11 +27,16 @@ extension StepDefinition {
         let cache = reader.value("cache").flatMap { CachePolicy.parse($0, at: pointer.appending("cache"), diagnostics: diagnostics) }
         let forEach = reader.template("forEach")
         if let forEach, let problem = StepDefinition.forEachProblem(forEach) { reader.report("forEach", problem) }
+        let concurrency = reader.integer("concurrency", in: 1...1_000)
+        if concurrency != nil, forEach == nil { reader.report("concurrency", "concurrency bounds forEach elements running at once; this step has no forEach") }
+        if forEach != nil, let type, type.kind != .subworkflow {
+            reader.report("forEach", "forEach runs one sub-workflow per element; put the \(type.kind.rawValue) step in a workflow and call it with a subworkflow step")
+        }
         reader.finish()
         guard let id, let type else { return nil }
         return StepDefinition(
             id: id, type: type, needs: needs, retry: retry, timeout: timeout, compensate: compensate,
-            transaction: transaction, cache: cache, forEach: forEach)
+            transaction: transaction, cache: cache, forEach: forEach, concurrency: concurrency)
     }
 
     /// `forEach` must be exactly one reference to something that can be an array.

@@ -20,12 +20,16 @@ public struct StepDefinition: Sendable, Hashable {
     public var cache: CachePolicy?
     /// Runs the step once per element of the array this single-reference template yields.
     public var forEach: Template?
+    /// With `forEach`: elements running at once; nil means the deployment's default.
+    public var concurrency: Int?
 
     /// Creates a step.
     public init(
         id: String, type: StepType, needs: [String] = [], retry: RetryPolicy? = nil, timeout: ISO8601Duration? = nil,
-        compensate: CompensationDefinition? = nil, transaction: String? = nil, cache: CachePolicy? = nil, forEach: Template? = nil
+        compensate: CompensationDefinition? = nil, transaction: String? = nil, cache: CachePolicy? = nil, forEach: Template? = nil,
+        concurrency: Int? = nil
     ) {
+        self.concurrency = concurrency
         self.id = id
         self.type = type
         self.needs = needs

@@ -17,7 +17,7 @@ struct StepInvocation: Sendable {
 
     /// A W3C `traceparent` for this attempt: the execution's trace, a fresh span.
     var traceparent: String {
-        let span = (0..<8).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let span = Hex.random(bytes: 8)
         return "00-\(traceID)-\(span)-01"
     }
 }

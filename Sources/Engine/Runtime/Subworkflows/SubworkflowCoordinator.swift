@@ -1,0 +1,187 @@
+import Foundation
+import Logging
+import Postgres
+
+/// Drives a parent's `subworkflow` step: starts its children (one, or one per `forEach` element
+/// with bounded concurrency), retries failed elements under the step's retry policy, and, once
+/// every element succeeded, records the step's output (the child's output, or the outputs in
+/// element order) and moves the parent on.
+///
+/// It is a reconciliation, run under the parent's row lock whenever something may have changed
+/// (the step's own task, then each child's end): it reads the children that exist and decides
+/// from them, so running it twice does nothing twice.
+struct SubworkflowCoordinator: Sendable {
+    let definitions: DefinitionCache
+    let environment: [String: String]
+    let settings: SubworkflowSettings
+    let logger: Logger
+
+    /// One reconciliation of `step` of the locked, running `parent`; events go to `events`.
+    func reconcile(
+        parent: ExecutionRecord, definition: WorkflowDefinition, step: StepDefinition, config: SubworkflowStepConfig,
+        outputs: [String: JSONValue], events: EventBatch, on tx: PostgresTransaction
+    ) async throws {
+        let fail = { (message: String, details: [String], extra: JSONObject) async throws in
+            try await self.failStep(parent: parent, step: step, message: message, details: details, extra: extra, events: events, on: tx)
+        }
+        guard let edge = try await definitions.edge(tenantID: parent.tenantID, parentVersionID: parent.workflowVersionID, stepID: step.id, postgres: tx) else {
+            return try await fail("No child version is pinned for this step; publish the workflow again to pin \(config.workflow)@\(config.versionRange).", [], [:])
+        }
+        let child = try await definitions.definition(tenantID: parent.tenantID, versionID: edge.childVersionID, postgres: tx)
+        let context = TemplateContext(input: parent.input, stepOutputs: outputs, env: environment)
+
+        // The elements: one without forEach, else the array forEach yields, under the fan-out cap.
+        var elements: [JSONValue?] = [nil]
+        if let forEach = step.forEach {
+            let value: JSONValue
+            do { value = try TemplateRenderer(context: context).render(forEach).value } catch {
+                return try await fail("forEach could not be rendered: \(error)", [], [:])
+            }
+            guard case .array(let items) = value else {
+                return try await fail("forEach \(forEach.source) yielded \(value.typeName), not an array.", [], [:])
+            }
+            let cap = min(definition.policy.maxFanOut ?? settings.maxFanOut, settings.maxFanOut)
+            guard items.count <= cap else {
+                return try await fail(
+                    "forEach over \(items.count) elements exceeds the fan-out cap of \(cap) (policy.maxFanOut and the deployment's limit).", [],
+                    ["code": "LIMIT_EXCEEDED", "fanOut": .int(Int64(items.count)), "maxFanOut": .int(Int64(cap))])
+            }
+            elements = items
+        }
+        let concurrency = step.forEach == nil ? 1 : (step.concurrency ?? settings.defaultConcurrency)
+        let maxAttempts = max(step.retry?.attempts ?? 1, 1)
+
+        // The latest attempt of each element that has started.
+        var latest: [Int: ExecutionRecord] = [:]
+        for existing in try await ExecutionQueries.children(tenantID: parent.tenantID, parentID: parent.id, stepID: step.id, on: tx) {
+            guard let link = existing.parent, let attempt = link.attempt, link.iteration < elements.count else { continue }
+            if let known = latest[link.iteration], let knownAttempt = known.parent?.attempt, knownAttempt >= attempt { continue }
+            latest[link.iteration] = existing
+        }
+        var running = 0
+        var toStart: [(iteration: Int, attempt: Int)] = []
+        for iteration in latest.keys.sorted() {
+            guard let existing = latest[iteration], let attempt = existing.parent?.attempt else { continue }
+            switch existing.status {
+            case .pending, .running:
+                running += 1
+            case .succeeded:
+                continue
+            case .failed, .cancelled:
+                guard attempt < maxAttempts else {
+                    let reason = existing.error?["message"]?.stringValue ?? existing.status.rawValue.lowercased()
+                    let which = step.forEach == nil ? "" : " (element \(iteration))"
+                    return try await fail(
+                        "Sub-workflow \(child.name)@\(child.version) execution \(existing.id.uuidString.lowercased())\(which) \(existing.status == .cancelled ? "was cancelled" : "failed"): \(reason)",
+                        [], ["childExecutionId": .string(existing.id.uuidString.lowercased()), "iteration": .int(Int64(iteration)),
+                             "attempts": .int(Int64(attempt))])
+                }
+                events.add(.stepRetrying, stepID: step.id, payload: [
+                    "attempt": .int(Int64(attempt)), "iteration": .int(Int64(iteration)),
+                    "childExecutionId": .string(existing.id.uuidString.lowercased()),
+                    "error": existing.error ?? .string(existing.status.rawValue),
+                ])
+                toStart.append((iteration, attempt + 1))
+            }
+        }
+        toStart += (0..<elements.count).filter { latest[$0] == nil }.map { ($0, 1) }
+
+        for (iteration, attempt) in toStart where running < concurrency {
+            let element = elements[iteration]
+            let elementContext = element.map { context.forEachElement($0, index: iteration) } ?? context
+            let started = try await start(
+                parent: parent, step: step, config: config, edge: edge, child: child, context: elementContext,
+                iteration: iteration, attempt: attempt, events: events, on: tx)
+            guard let started else { return }  // the step failed
+            latest[iteration] = started
+            running += 1
+        }
+
+        let finished = (0..<elements.count).compactMap { latest[$0] }.filter { $0.status == .succeeded }
+        guard running == 0, finished.count == elements.count else { return }
+        let output: JSONValue = step.forEach == nil ? (finished.first?.output ?? .null) : .array(finished.map { $0.output ?? .null })
+        try await StepRunQueries.finished(executionID: parent.id, stepID: step.id, iteration: 0, status: "SUCCEEDED", output: output, error: nil, on: tx)
+        events.add(.stepSucceeded, stepID: step.id, payload: [
+            "attempt": .int(Int64(finished.compactMap { $0.parent?.attempt ?? nil }.max() ?? 1)), "children": .int(Int64(finished.count)),
+        ])
+        var known = outputs
+        known[step.id] = output
+        try await ExecutionProgress.advance(
+            execution: parent, definition: definition, environment: environment, outputs: known, fusingAfter: step.id, events: events, on: tx)
+    }
+
+    /// Validates the child's input, asks the breaker, and starts the child; nil after failing the step.
+    private func start(
+        parent: ExecutionRecord, step: StepDefinition, config: SubworkflowStepConfig, edge: SubworkflowEdge, child: WorkflowDefinition,
+        context: TemplateContext, iteration: Int, attempt: Int, events: EventBatch, on tx: PostgresTransaction
+    ) async throws -> ExecutionRecord? {
+        let childName = "\(child.name)@\(child.version)"
+        let input: JSONValue
+        do {
+            input = try config.input.map { try TemplateRenderer(context: context).render($0).value } ?? .object(JSONObject())
+        } catch {
+            try await failStep(parent: parent, step: step, message: "The input for \(childName) could not be rendered: \(error)", details: [], extra: [:], events: events, on: tx)
+            return nil
+        }
+        let problems = child.inputSchema.validate(input)
+        guard problems.isEmpty else {
+            try await failStep(
+                parent: parent, step: step, message: "The input for \(childName) does not match its inputSchema; the child was not started.",
+                details: problems.map(\.description), extra: ["code": "INVALID_INPUT", "iteration": .int(Int64(iteration))], events: events, on: tx)
+            return nil
+        }
+        guard parent.depth + 1 <= settings.maxDepth else {
+            try await failStep(
+                parent: parent, step: step, message: "Starting \(childName) would nest sub-workflows \(parent.depth + 1) deep; the limit is \(settings.maxDepth).",
+                details: [], extra: ["code": "LIMIT_EXCEEDED"], events: events, on: tx)
+            return nil
+        }
+        let id = UUID()
+        let admission = try await SubworkflowBreakerQueries.admit(
+            tenantID: parent.tenantID, childVersionID: edge.childVersionID, executionID: id, settings: settings.breaker, on: tx)
+        if case .rejected(let retryAfter) = admission {
+            BreakerMetrics.rejected(tenantID: parent.tenantID)
+            events.add(.subworkflowCircuitOpen, stepID: step.id, payload: [
+                "childVersionId": .string(edge.childVersionID.uuidString.lowercased()), "workflow": .string(child.name),
+                "version": .string(child.version.description), "retryAfterSeconds": .int(Int64(retryAfter)),
+            ])
+            try await failStep(
+                parent: parent, step: step,
+                message: "The circuit breaker of \(childName) is open after repeated failures; the invocation failed fast. Try again in \(retryAfter) s.",
+                details: [], extra: ["code": "CIRCUIT_OPEN", "retryAfterSeconds": .int(Int64(retryAfter))], events: events, on: tx)
+            return nil
+        }
+        if case .admitted(probe: true) = admission { BreakerMetrics.state(.halfOpen, tenantID: parent.tenantID, childVersionID: edge.childVersionID) }
+        let placement = ExecutionPlacement(
+            parent: ExecutionParentLink(executionID: parent.id, stepID: step.id, iteration: iteration, attempt: attempt),
+            rootExecutionID: parent.rootExecutionID, depth: parent.depth + 1, traceID: parent.traceID, invoked: true)
+        let started = try await ExecutionLauncher.launch(
+            id: id, tenantID: parent.tenantID, versionID: edge.childVersionID, definition: child, input: input,
+            idempotencyKey: "subworkflow/\(parent.id.uuidString.lowercased())/\(step.id)/\(iteration)/\(attempt)",
+            placement: placement, environment: environment, on: tx)
+        try await StepRunQueries.linkChild(
+            executionID: parent.id, stepID: step.id, childExecutionID: step.forEach == nil ? started.id : nil, attempt: attempt, on: tx)
+        var payload: JSONObject = [
+            "childExecutionId": .string(started.id.uuidString.lowercased()), "workflow": .string(child.name),
+            "version": .string(child.version.description), "iteration": .int(Int64(iteration)), "attempt": .int(Int64(attempt)),
+        ]
+        if case .admitted(probe: true) = admission { payload["probe"] = true }
+        events.add(.subworkflowStarted, stepID: step.id, payload: .object(payload))
+        return started
+    }
+
+    /// Fails the step for good and, with it, the parent execution (which cancels its other children).
+    private func failStep(
+        parent: ExecutionRecord, step: StepDefinition, message: String, details: [String], extra: JSONObject, events: EventBatch,
+        on tx: PostgresTransaction
+    ) async throws {
+        var error: JSONObject = ["stepId": .string(step.id), "message": .string(message)]
+        if !details.isEmpty { error["details"] = .array(details.map(JSONValue.string)) }
+        for (key, value) in extra { error[key] = value }
+        try await StepRunQueries.finished(executionID: parent.id, stepID: step.id, iteration: 0, status: "FAILED", output: nil, error: .object(error), on: tx)
+        events.add(.stepFailed, stepID: step.id, payload: .object(error))
+        var failure: JSONObject = ["message": .string("Step \"\(step.id)\" failed: \(message)"), "stepId": .string(step.id)]
+        if !details.isEmpty { failure["details"] = .array(details.map(JSONValue.string)) }
+        try await ExecutionProgress.fail(parent, error: failure, events: events, on: tx)
+    }
+}
