@@ -13,5 +13,6 @@ public enum APIResolvers {
         WorkflowVersionResolvers.install(on: &schema)
         ExecutionResolvers.install(on: &schema)
         CacheResolvers.install(on: &schema)
+        SubworkflowResolvers.install(on: &schema)
     }
 }

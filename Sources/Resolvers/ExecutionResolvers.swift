@@ -4,6 +4,7 @@ import GraphQLCore
 /// `Execution`, `StepRun` and `ExecutionEvent` fields.
 public enum ExecutionResolvers {
     static func install(on schema: inout GraphQLSchema) {
+        installStepRun(on: &schema)
         @Sendable func execution(_ source: ResolvedValue) throws -> ExecutionRecord { try ValueBridge.source(source, as: ExecutionRecord.self) }
         func field(_ name: String, _ resolve: @escaping @Sendable (ExecutionRecord) -> ResolvedValue) {
             _ = schema.setResolver(typeName: "Execution", fieldName: name) { source, _, _ in resolve(try execution(source)) }
@@ -17,19 +18,30 @@ public enum ExecutionResolvers {
         field("idempotencyKey") { $0.idempotencyKey.map { .value(.string($0)) } ?? .null }
         field("createdAt") { ValueBridge.dateTime($0.createdAt) }
         field("finishedAt") { $0.finishedAt.map(ValueBridge.dateTime) ?? .null }
-        // Executions are roots until sub-workflows land (issue 6): these are facts, not placeholders.
+        // Compensation lands with issue 7: until then no execution is ever compensated.
         field("compensationState") { _ in .value(.string("NONE")) }
-        field("depth") { _ in .value(.int(0)) }
-        field("parent") { _ in .null }
-        field("children") { _ in .list([]) }
-        field("root") { .source($0) }
+        field("depth") { .value(.int($0.depth)) }
+        _ = schema.setResolver(typeName: "Execution", fieldName: "parent") { source, _, info in
+            let (execution, context) = (try execution(source), try info.apiContext())
+            guard let parentID = execution.parent?.executionID else { return .null }
+            return ValueBridge.load(context.loaders.execution, parentID) { $0.map { .source($0) } ?? .null }
+        }
+        _ = schema.setResolver(typeName: "Execution", fieldName: "children") { source, _, info in
+            let (execution, context) = (try execution(source), try info.apiContext())
+            return ValueBridge.load(context.loaders.children, execution.id) { .list(($0 ?? []).map { .source($0) }) }
+        }
+        _ = schema.setResolver(typeName: "Execution", fieldName: "root") { source, _, info in
+            let (execution, context) = (try execution(source), try info.apiContext())
+            guard execution.rootExecutionID != execution.id else { return .source(execution) }
+            return ValueBridge.load(context.loaders.execution, execution.rootExecutionID) { $0.map { .source($0) } ?? .source(execution) }
+        }
         _ = schema.setResolver(typeName: "Execution", fieldName: "workflowVersion") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
             return ValueBridge.load(context.loaders.version, execution.workflowVersionID) { $0.map { .source($0) } ?? .null }
         }
         _ = schema.setResolver(typeName: "Execution", fieldName: "steps") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
-            return ValueBridge.load(context.loaders.stepRuns, execution.id) { .list(($0 ?? []).map { .value(stepRun($0)) }) }
+            return ValueBridge.load(context.loaders.stepRuns, execution.id) { .list(($0 ?? []).map { .source($0) }) }
         }
         for (name, hit) in [("cacheHits", true), ("cacheMisses", false)] {
             _ = schema.setResolver(typeName: "Execution", fieldName: name) { source, _, info in
@@ -46,20 +58,26 @@ public enum ExecutionResolvers {
         }
     }
 
-    /// Step runs and events are plain data: the default resolver reads their properties.
-    static func stepRun(_ run: StepRunRecord) -> GraphQLValue {
-        var object = GraphQLObject()
-        object["stepId"] = .string(run.stepID)
-        object["iteration"] = .int(run.iteration)
-        object["status"] = .string(run.status)
-        object["attempts"] = .int(run.attempts)
-        object["output"] = run.output.map(ValueBridge.graphQL) ?? .null
-        object["error"] = run.error.map(ValueBridge.graphQL) ?? .null
-        object["cacheKey"] = run.cacheKey.map { .string($0) } ?? .null
-        object["cacheHit"] = run.cacheHit.map { .bool($0) } ?? .null
-        object["childExecution"] = .null
-        object["compensationStatus"] = .null
-        return .object(object)
+    /// `StepRun` fields over a `StepRunRecord` source.
+    static func installStepRun(on schema: inout GraphQLSchema) {
+        @Sendable func run(_ source: ResolvedValue) throws -> StepRunRecord { try ValueBridge.source(source, as: StepRunRecord.self) }
+        func field(_ name: String, _ resolve: @escaping @Sendable (StepRunRecord) -> ResolvedValue) {
+            _ = schema.setResolver(typeName: "StepRun", fieldName: name) { source, _, _ in resolve(try run(source)) }
+        }
+        field("stepId") { .value(.string($0.stepID)) }
+        field("iteration") { .value(.int($0.iteration)) }
+        field("status") { .value(.string($0.status)) }
+        field("attempts") { .value(.int($0.attempts)) }
+        field("output") { ValueBridge.optional($0.output) }
+        field("error") { ValueBridge.optional($0.error) }
+        field("cacheKey") { $0.cacheKey.map { .value(.string($0)) } ?? .null }
+        field("cacheHit") { $0.cacheHit.map { .value(.bool($0)) } ?? .null }
+        field("compensationStatus") { _ in .null }
+        _ = schema.setResolver(typeName: "StepRun", fieldName: "childExecution") { source, _, info in
+            let (run, context) = (try run(source), try info.apiContext())
+            guard let child = run.childExecutionID else { return .null }
+            return ValueBridge.load(context.loaders.execution, child) { $0.map { .source($0) } ?? .null }
+        }
     }
 
     /// An event as the API shows it (GraphQL `ExecutionEvent`, REST, and the SSE stream's data).

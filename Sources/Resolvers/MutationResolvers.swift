@@ -66,7 +66,7 @@ enum MutationResolvers {
         }
         // Bulk jobs and portability have no issue filed yet, so their message names none.
         let later: [(String, String, Int?)] = [
-            ("enqueueSubworkflow", "Sub-workflow invocation", 6), ("compensateExecution", "Compensation", 7),
+            ("compensateExecution", "Compensation", 7),
             ("exportWorkflows", "Export", nil), ("importWorkflows", "Import", nil), ("bulkPublishWorkflows", "Bulk publishing", nil),
             ("bulkExecuteWorkflows", "Bulk execution", nil),
         ]

@@ -74,7 +74,9 @@ enum ValueBridge {
     static func graphQLError(_ error: any Error) -> any Error {
         guard let engine = error as? EngineError else { return error }
         let message = engine.details.isEmpty ? engine.message : engine.message + "\n" + engine.details.joined(separator: "\n")
-        return GraphQLError(message: message, extensions: [.init("code", .string(engine.code.name))])
+        var extensions: [GraphQLError.Extension] = [.init("code", .string(engine.code.name))]
+        if let retryAfter = engine.retryAfterSeconds { extensions.append(.init("retryAfterSeconds", .int(retryAfter))) }
+        return GraphQLError(message: message, extensions: extensions)
     }
 
     /// Runs engine work as an async resolver value, translating its errors.

@@ -51,6 +51,18 @@ final class BatchLoader<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return { try await self.result(of: batch)[key] }
     }
 
+    /// Seeds the cache with a value the caller already has (DataLoader's `prime`), so loading
+    /// `key` in this request costs no query. A key already registered keeps its batch.
+    func prime(_ key: Key, _ value: Value) {
+        state.withLock { state in
+            guard state.batchOfKey[key] == nil else { return }
+            let batch = state.nextBatch
+            state.nextBatch += 1
+            state.batchOfKey[key] = batch
+            state.tasks[batch] = Task { [key: value] }
+        }
+    }
+
     private func result(of batch: Int) async throws -> [Key: Value] {
         let task = state.withLock { state -> Task<[Key: Value], any Error> in
             if let task = state.tasks[batch] { return task }

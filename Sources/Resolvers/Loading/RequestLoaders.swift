@@ -12,6 +12,12 @@ struct RequestLoaders: Sendable {
     let stepRuns: BatchLoader<UUID, [StepRunRecord]>
     /// Events of an execution after a sequence number.
     let events: BatchLoader<EventsKey, [ExecutionEvent]>
+    /// The children of an execution.
+    let children: BatchLoader<UUID, [ExecutionRecord]>
+    /// The pinned sub-workflow edges of a version.
+    let subworkflowEdges: BatchLoader<UUID, [SubworkflowEdge]>
+    /// The circuit breaker of a version (absent: closed, nothing counted).
+    let breaker: BatchLoader<UUID, CircuitBreakerRecord>
 
     struct EventsKey: Hashable, Sendable {
         let execution: UUID
@@ -32,6 +38,12 @@ struct RequestLoaders: Sendable {
             Dictionary(try await executions.get(tenantID: tenantID, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
         stepRuns = BatchLoader { ids in try await executions.stepRuns(tenantID: tenantID, ids: ids) }
+        children = BatchLoader { ids in try await executions.children(tenantID: tenantID, ids: ids) }
+        let subworkflows = engine.subworkflows
+        subworkflowEdges = BatchLoader { ids in try await subworkflows.edges(tenantID: tenantID, parentVersionIDs: ids) }
+        breaker = BatchLoader { ids in
+            Dictionary(try await subworkflows.breakers(tenantID: tenantID, childVersionIDs: ids).map { ($0.childVersionID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         events = BatchLoader { keys in
             // One statement per distinct `after` (in practice one: every list item asks alike).
             var result: [EventsKey: [ExecutionEvent]] = [:]

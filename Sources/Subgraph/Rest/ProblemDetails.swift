@@ -30,13 +30,13 @@ public struct ProblemDetails: Sendable, Equatable {
         case "UNAUTHENTICATED": .unauthorized
         case "FORBIDDEN": .forbidden
         case "NOT_FOUND": .notFound
-        case "VERSION_CONFLICT", "CONFLICT", "INVALID_STATE": .conflict
+        case "VERSION_CONFLICT", "CONFLICT", "INVALID_STATE", "INCOMPATIBLE_VERSION": .conflict
         case "PAYLOAD_TOO_LARGE": .contentTooLarge
-        case "INVALID_DEFINITION", "INVALID_INPUT": .unprocessableContent
+        case "INVALID_DEFINITION", "INVALID_INPUT", "LIMIT_EXCEEDED": .unprocessableContent
         case "RATE_LIMITED", "TOO_MANY_REQUESTS", "BUDGET_EXHAUSTED": .tooManyRequests
         case "NOT_AVAILABLE": .notImplemented
         case "TIMEOUT": .gatewayTimeout
-        case "UNAVAILABLE", "OVERLOADED": .serviceUnavailable
+        case "UNAVAILABLE", "OVERLOADED", "CIRCUIT_OPEN": .serviceUnavailable
         default: .internalServerError
         }
     }
