@@ -62,7 +62,7 @@ struct SubworkflowEndToEndTests {
         var tree = ""
         for _ in 0..<100 {
             tree = try await HTTP.post(base + "/graphql", json: #"{"query": "{ execution(id: \"\#(executionID)\") { status output depth children { depth workflowVersion { version } parent { id } root { id } } steps { stepId childExecution { status } } workflowVersion { subworkflows { stepId range child { version } } } } }"}"#, headers: auth).body
-            if tree.contains("SUCCEEDED") { break }
+            if tree.hasPrefix(#"{"data":{"execution":{"status":"SUCCEEDED""#) { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         let expected = #"{"data":{"execution":{"status":"SUCCEEDED","output":{"n":7},"depth":0,"children":[{"depth":1,"workflowVersion":{"version":"1.0.0"},"parent":{"id":"\#(executionID)"},"root":{"id":"\#(executionID)"}}],"steps":[{"stepId":"call","childExecution":{"status":"SUCCEEDED"}}],"workflowVersion":{"subworkflows":[{"stepId":"call","range":"^1.0","child":{"version":"1.0.0"}}]}}}}"#
