@@ -52,6 +52,8 @@ public struct EngineRuntime: Sendable {
     public let cache: StepResultCache?
     /// Sub-workflow invocations through the API, pinned edges and circuit breakers.
     public let subworkflows: SubworkflowInvocations
+    /// Sagas: compensation plans, manual compensation and its audit.
+    public let compensations: Compensations
     let definitions: DefinitionCache
 
     /// - Parameter redis: where cached step results live; without it, `cache` settings are
@@ -64,6 +66,7 @@ public struct EngineRuntime: Sendable {
         let definitions = DefinitionCache()
         self.definitions = definitions
         self.executions = Executions(postgres: postgres, definitions: definitions, environment: configuration.environment)
+        self.compensations = Compensations(postgres: postgres, definitions: definitions)
         self.subworkflows = SubworkflowInvocations(
             postgres: postgres, definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows)
     }
@@ -72,8 +75,7 @@ public struct EngineRuntime: Sendable {
     public func stepHandler(logger: Logger = Logger(label: "maestro.steps")) -> StepTaskHandler {
         StepTaskHandler(
             postgres: postgres, definitions: definitions, environment: configuration.environment, secrets: configuration.secrets,
-            executors: [.http: HTTPStepExecutor(), .sql: SQLStepExecutor(dataSources: configuration.dataSources)],
-            leaseSeconds: configuration.leaseSeconds, cache: cache, subworkflows: subworkflowCoordinator(logger: logger), logger: logger)
+            executors: stepExecutors, leaseSeconds: configuration.leaseSeconds, cache: cache, subworkflows: subworkflowCoordinator(logger: logger), logger: logger)
     }
 
     /// Every task kind the engine enqueues, each with its handler.
@@ -82,7 +84,16 @@ public struct EngineRuntime: Sendable {
             StepTaskPayload.kind: stepHandler(logger: logger),
             ExecutionEnding.endedTaskKind: SubworkflowEndedHandler(
                 postgres: postgres, definitions: definitions, coordinator: subworkflowCoordinator(logger: logger), logger: logger),
+            Compensations.requestTaskKind: CompensationRequestHandler(postgres: postgres, compensations: compensations, logger: logger),
+            Compensations.itemTaskKind: CompensationTaskHandler(
+                postgres: postgres, definitions: definitions, environment: configuration.environment, secrets: configuration.secrets,
+                executors: stepExecutors, leaseSeconds: configuration.leaseSeconds, logger: logger),
         ])
+    }
+
+    /// Executors of the step types that run outside a transaction.
+    var stepExecutors: [StepKind: any StepExecutor] {
+        [.http: HTTPStepExecutor(), .sql: SQLStepExecutor(dataSources: configuration.dataSources)]
     }
 
     func subworkflowCoordinator(logger: Logger) -> SubworkflowCoordinator {

@@ -144,7 +144,7 @@ enum ExecutionProgress {
         try await ExecutionQueries.finish(execution.id, status: .failed, output: nil, error: .object(error), on: tx)
         try await record(.executionFailed, payload: .object(error), of: execution, events: events, on: tx)
         try await TaskQueries.cancelReady(executionID: execution.id, on: tx)
-        try await ExecutionEnding.ended(execution, status: .failed, on: tx)
+        try await ExecutionEnding.ended(execution, status: .failed, failedStepID: error["stepId"]?.stringValue, on: tx)
     }
 
     /// Appends an event now, or adds it to the transaction's batch when there is one.

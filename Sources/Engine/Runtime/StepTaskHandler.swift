@@ -239,35 +239,9 @@ public struct StepTaskHandler: TaskHandler {
         guard let executor = executors[step.type.kind] else {
             throw StepFailure(message: "Step type \(step.type.kind.rawValue) is not available in this version.", retryable: false)
         }
-        let postgres = self.postgres
-        let lease = leaseSeconds
-        let outcome: Result<StepResult, StepFailure> = await withTaskGroup(of: Result<StepResult, StepFailure>?.self) { group in
-            group.addTask {
-                do throws(StepFailure) { return .success(try await executor.run(step.type, renderer: renderer, invocation: invocation)) }
-                catch { return .failure(error) }
-            }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(invocation.timeout))
-                return Task.isCancelled ? nil : .failure(StepFailure(message: "Step \"\(step.id)\" timed out after \(invocation.timeout) s.", retryable: true))
-            }
-            group.addTask {
-                // Heartbeat: keep the lease while a long step runs. If another worker has taken
-                // the task over (our lease expired), stop: two copies must not run at once.
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(max(lease / 3, 0.1)))
-                    if Task.isCancelled { break }
-                    if (try? await TaskQueries.extendLease(task, bySeconds: lease, on: postgres)) == false {
-                        return .failure(StepFailure(message: "The lease on this step was lost to another worker.", retryable: false, leaseLost: true))
-                    }
-                }
-                return nil
-            }
-            var first: Result<StepResult, StepFailure>?
-            while first == nil, let next = await group.next() { first = next }
-            group.cancelAll()
-            return first ?? .failure(StepFailure(message: "The step ended without a result.", retryable: true))
-        }
-        return try outcome.get()
+        return try await StepAttempt.run(
+            executor, step.type, what: "Step \"\(step.id)\"", renderer: renderer, invocation: invocation, task: task,
+            postgres: postgres, leaseSeconds: leaseSeconds)
     }
 
     private func retryDelay(_ step: StepDefinition, afterAttempt attempt: Int) -> Double {
@@ -319,7 +293,8 @@ public struct StepTaskHandler: TaskHandler {
     private func recordFailure(_ task: ClaimedTask, _ iteration: Int, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, inline: Bool, on tx: PostgresTransaction) async throws {
         guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
         if execution.status.isTerminal { return }
-        let error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
+        var error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
+        if failure.timedOut { error["timedOut"] = true }
         if inline {
             try await StepRunQueries.ranInline(
                 tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: iteration, attempt: task.attempt,

@@ -52,6 +52,11 @@ public struct WorkflowPublisher: Sendable {
                 throw EngineError(.versionConflict, "Version \(version) of workflow \"\(name)\" is already published; versions are immutable, publish a new version number.")
             }
             try await SubworkflowEdgeQueries.insert(tenantID: tenantID, edges: pinned.map { $0.edge(parentVersionID: versionID) }, on: tx)
+            let handlers = definition.steps.enumerated().compactMap { offset, step -> (stepID: String, config: JSONValue)? in
+                guard step.compensate != nil else { return nil }
+                return (step.id, JSONPointer(tokens: ["steps", String(offset), "compensate"]).evaluate(in: document) ?? .null)
+            }
+            try await CompensationQueries.insertHandlers(tenantID: tenantID, versionID: versionID, handlers: handlers, on: tx)
             return PublishedVersion(workflowID: workflowID, versionID: versionID, name: name, version: version.description)
         }
     }

@@ -20,6 +20,7 @@ public enum ExecutionEventType: String, Sendable, CaseIterable {
     case compensateStarted = "COMPENSATE_STARTED"
     case compensateCompleted = "COMPENSATE_COMPLETED"
     case compensateFailed = "COMPENSATE_FAILED"
+    case executionCompensationFailed = "EXECUTION_COMPENSATION_FAILED"
 }
 
 /// One stored event.

@@ -4,9 +4,12 @@ import Postgres
 /// Where an execution stands.
 public enum ExecutionStatus: String, Sendable, Codable {
     case pending = "PENDING", running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", cancelled = "CANCELLED"
+    /// Failed or cancelled, and then a compensation failed after its retries.
+    case compensationFailed = "COMPENSATION_FAILED"
 
-    /// Whether the execution has ended and will not change status again.
-    public var isTerminal: Bool { self == .succeeded || self == .failed || self == .cancelled }
+    /// Whether the execution has ended (a compensation may still change FAILED or CANCELLED into
+    /// COMPENSATION_FAILED; nothing else changes the status again).
+    public var isTerminal: Bool { self != .pending && self != .running }
 }
 
 /// One execution as stored.
@@ -30,6 +33,8 @@ public struct ExecutionRecord: Sendable {
     public let depth: Int
     /// Started as a sub-workflow (by a parent step or the invoke API).
     public let invoked: Bool
+    /// NONE | REQUESTED | RUNNING | COMPLETED | FAILED (sagas).
+    public let compensationState: String
 }
 
 /// A child execution's link to the parent step it runs for.
@@ -81,7 +86,7 @@ enum ExecutionQueries {
     static let columns = """
         id, tenant_id, workflow_version_id, status, input::text AS input, output::text AS output, error::text AS error,
         idempotency_key, trace_id, created_at, finished_at, parent_execution_id, parent_step_id, parent_iteration, parent_attempt,
-        root_execution_id, depth, invoked
+        root_execution_id, depth, invoked, compensation_state
         """
 
     static func find(tenantID: String, id: UUID, on db: some PostgresExecutor) async throws -> ExecutionRecord? {
@@ -147,7 +152,7 @@ enum ExecutionQueries {
                     iteration: try row.decodeIfPresent("parent_iteration") ?? 0, attempt: try row.decodeIfPresent("parent_attempt"))
             },
             rootExecutionID: try row.decodeIfPresent("root_execution_id") ?? row.decode("id"), depth: try row.decode("depth"),
-            invoked: try row.decode("invoked"))
+            invoked: try row.decode("invoked"), compensationState: try row.decode("compensation_state"))
     }
 
     // MARK: - Execution trees

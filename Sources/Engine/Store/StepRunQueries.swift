@@ -16,6 +16,10 @@ public struct StepRunRecord: Sendable {
     public let cacheHit: Bool?
     /// The latest child execution of a `subworkflow` step without `forEach`.
     public let childExecutionID: UUID?
+    /// REQUESTED | RUNNING | COMPLETED | FAILED once a compensation includes the step.
+    public let compensationStatus: String?
+    /// When the run ended (compensations run in reverse order of this).
+    public let finishedAt: Date?
 }
 
 /// A step run that starts and ends inside one transaction (transform, delay, fused steps).
@@ -93,14 +97,15 @@ enum StepRunQueries {
     static func all(tenantID: String, executionIDs: [UUID], on db: some PostgresExecutor) async throws -> [StepRunRecord] {
         try await db.query("""
             SELECT execution_id, step_id, iteration, status, attempts, output::text AS output, error::text AS error, cache_key, cache_hit,
-                   child_execution_id
+                   child_execution_id, compensation_status, finished_at
             FROM step_runs WHERE tenant_id = $1 AND execution_id = ANY($2::uuid[]) ORDER BY execution_id, started_at, step_id, iteration
             """, [tenantID, executionIDs]).map { row in
             StepRunRecord(
                 executionID: try row.decode("execution_id"), stepID: try row.decode("step_id"), iteration: try row.decode("iteration"),
                 status: try row.decode("status"), attempts: try row.decode("attempts"), output: try row.decodeIfPresent("output"),
                 error: try row.decodeIfPresent("error"), cacheKey: try row.decodeIfPresent("cache_key"),
-                cacheHit: try row.decodeIfPresent("cache_hit"), childExecutionID: try row.decodeIfPresent("child_execution_id"))
+                cacheHit: try row.decodeIfPresent("cache_hit"), childExecutionID: try row.decodeIfPresent("child_execution_id"),
+                compensationStatus: try row.decodeIfPresent("compensation_status"), finishedAt: try row.decodeIfPresent("finished_at"))
         }
     }
 }

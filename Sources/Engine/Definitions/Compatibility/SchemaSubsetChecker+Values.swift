@@ -18,7 +18,11 @@ extension SchemaSubsetChecker {
     mutating func validator(for schema: Located, strippingComposites strips: Bool, assertingFormats: Bool) -> JSONSchema? {
         let key = ValidatorKey(schema: schema.schema, resource: schema.resourceKey, strips: strips, assertsFormats: assertingFormats)
         if let cached = validators[key] { return cached }
-        let built = Self.buildValidator(schema, strips: strips, assertingFormats: assertingFormats)
+        // A reference loop that never descends into the value would make evaluation explode.
+        var explored: Set<String> = []
+        var path: Set<String> = []
+        let built = loopsInPlace(schema, path: &path, explored: &explored)
+            ? nil : Self.buildValidator(schema, strips: strips, assertingFormats: assertingFormats)
         validators.updateValue(built, forKey: key)
         return built
     }
@@ -44,6 +48,27 @@ extension SchemaSubsetChecker {
             document = .object(wrapper)
         }
         return try? JSONSchema(compiling: document, options: options)
+    }
+
+    /// True when evaluating `schema` can reach a `$ref` again through in-place applicators only,
+    /// i.e. without descending into the value. Depth-first over references on the current path.
+    private func loopsInPlace(_ schema: Located, path: inout Set<String>, explored: inout Set<String>) -> Bool {
+        guard let object = schema.object else { return false }
+        if let reference = object["$ref"]?.stringValue, let target = resolve(reference, from: schema) {
+            let key = schema.resourceKey + "|" + reference
+            if path.contains(key) { return true }
+            if !explored.contains(key) {
+                path.insert(key)
+                if loopsInPlace(target, path: &path, explored: &explored) { return true }
+                path.remove(key)
+                explored.insert(key)
+            }
+        }
+        var inPlace: [JSONValue] = []
+        for keyword in ["allOf", "anyOf", "oneOf"] { inPlace += object[keyword]?.arrayValue ?? [] }
+        for keyword in ["not", "if", "then", "else"] { if let subschema = object[keyword] { inPlace.append(subschema) } }
+        inPlace += object["dependentSchemas"]?.objectValue?.values ?? []
+        return inPlace.contains { loopsInPlace(schema.child($0), path: &path, explored: &explored) }
     }
 
     /// True when every reference in `value` (outside nested resources) points into `$defs`/`definitions`.

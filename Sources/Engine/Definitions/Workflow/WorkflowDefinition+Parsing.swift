@@ -97,8 +97,34 @@ extension WorkflowPolicy {
         }
         policy.maxFanOut = reader.integer("maxFanOut", in: 1...1_000_000)
         policy.timeout = reader.duration("timeout")
+        if let value = reader.value("compensation") {
+            policy.compensation = settings(value, at: pointer.appending("compensation"), triggers: false, diagnostics: diagnostics)
+        }
+        if let value = reader.value("transactions") {
+            let scopes = pointer.appending("transactions")
+            if case .object(let object) = value {
+                for (name, settings) in object {
+                    policy.transactions[name] = self.settings(settings, at: scopes.appending(name), triggers: true, diagnostics: diagnostics)
+                }
+            } else {
+                diagnostics.report(scopes, "expected an object of transaction names to settings but got \(value.typeName)")
+            }
+        }
         reader.finish()
         return policy
+    }
+
+    /// `{compensateOn, order, parallelism}`; `compensateOn` only where `triggers` (a scope).
+    private static func settings(_ value: JSONValue, at pointer: JSONPointer, triggers: Bool, diagnostics: DiagnosticCollector) -> CompensationSettings {
+        guard var reader = DefinitionObjectReader(value, at: pointer, diagnostics: diagnostics) else { return CompensationSettings() }
+        var settings = CompensationSettings()
+        if triggers, let value = reader.value("compensateOn") {
+            settings.compensateOn = compensateOn(value, at: pointer.appending("compensateOn"), diagnostics: diagnostics)
+        }
+        settings.order = reader.oneOf("order", CompensationOrder.self)
+        settings.parallelism = reader.integer("parallelism", in: 1...100)
+        reader.finish(explanations: triggers ? [:] : ["compensateOn": "the workflow's triggers are policy.compensateOn"])
+        return settings
     }
 
     private static func compensateOn(_ value: JSONValue, at pointer: JSONPointer, diagnostics: DiagnosticCollector) -> [CompensationTrigger] {

@@ -28,7 +28,9 @@ extension WorkflowDefinition {
     /// - `cache` only on deterministic steps;
     /// - templates reference only `input`, `env`, `secret:` (http and sql settings only),
     ///   `item`/`index` (forEach steps only) and `steps.X` where X is a transitive dependency
-    ///   (the workflow `output` may reference any step; a compensate handler also its own step).
+    ///   (the workflow `output` may reference any step; a compensate handler also its own step);
+    /// - transaction scopes are contiguous and compensate handlers are not sub-workflows
+    ///   (`TransactionScopeRules`).
     /// Returns the problems found (empty `errors` means valid), in step order.
     public func validateGraph(options: DefinitionOptions = DefinitionOptions()) -> DefinitionErrors {
         let diagnostics = DiagnosticCollector(limit: options.maxErrors)
@@ -49,6 +51,7 @@ extension WorkflowDefinition {
             }
         }
         TemplateReferenceRules(definition: self, graph: graph, diagnostics: diagnostics).check()
+        if graph.cycles().isEmpty { TransactionScopeRules(definition: self, graph: graph, diagnostics: diagnostics).check() }
         return diagnostics.asError
     }
 

@@ -58,6 +58,32 @@ public enum CompensationTrigger: String, Sendable, Hashable, CaseIterable {
     case cancel
 }
 
+/// How the compensations of one run are ordered.
+public enum CompensationOrder: String, Sendable, Hashable, CaseIterable {
+    /// One at a time, in reverse completion order (the default).
+    case sequential
+    /// Up to `parallelism` at a time, started in reverse completion order.
+    case parallel
+}
+
+/// Compensation settings of the workflow (`policy.compensation`) or of one transaction scope
+/// (`policy.transactions.<name>`); a scope's settings override the workflow's.
+public struct CompensationSettings: Sendable, Hashable {
+    /// When to compensate; nil inherits.
+    public var compensateOn: [CompensationTrigger]?
+    /// The order; nil inherits (sequential at the top).
+    public var order: CompensationOrder?
+    /// Compensations at once with `parallel`; nil inherits (4 at the top).
+    public var parallelism: Int?
+
+    /// Creates settings.
+    public init(compensateOn: [CompensationTrigger]? = nil, order: CompensationOrder? = nil, parallelism: Int? = nil) {
+        self.compensateOn = compensateOn
+        self.order = order
+        self.parallelism = parallelism
+    }
+}
+
 /// `"policy"`.
 public struct WorkflowPolicy: Sendable, Hashable {
     /// When to run compensations; defaults to `[.error]`.
@@ -66,11 +92,29 @@ public struct WorkflowPolicy: Sendable, Hashable {
     public var maxFanOut: Int?
     /// Bound on a whole execution.
     public var timeout: ISO8601Duration?
+    /// `policy.compensation`: order and parallelism of compensations.
+    public var compensation: CompensationSettings
+    /// `policy.transactions`: per-scope overrides by scope name.
+    public var transactions: [String: CompensationSettings]
 
     /// Creates a policy.
-    public init(compensateOn: [CompensationTrigger] = [.error], maxFanOut: Int? = nil, timeout: ISO8601Duration? = nil) {
+    public init(
+        compensateOn: [CompensationTrigger] = [.error], maxFanOut: Int? = nil, timeout: ISO8601Duration? = nil,
+        compensation: CompensationSettings = CompensationSettings(), transactions: [String: CompensationSettings] = [:]
+    ) {
         self.compensateOn = compensateOn
         self.maxFanOut = maxFanOut
         self.timeout = timeout
+        self.compensation = compensation
+        self.transactions = transactions
+    }
+
+    /// The triggers, order and parallelism in force for `scope` (nil: the workflow's own).
+    public func compensation(forScope scope: String?) -> (triggers: [CompensationTrigger], order: CompensationOrder, parallelism: Int) {
+        let override = scope.flatMap { transactions[$0] }
+        return (
+            override?.compensateOn ?? compensateOn,
+            override?.order ?? compensation.order ?? .sequential,
+            override?.parallelism ?? compensation.parallelism ?? 4)
     }
 }

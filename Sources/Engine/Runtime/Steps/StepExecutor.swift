@@ -13,7 +13,10 @@ struct StepInvocation: Sendable {
 
     /// Derived from (execution, step, iteration) and stable across attempts and workers, so a
     /// downstream service can drop the duplicate of a request whose response we never saw.
-    var idempotencyKey: String { "\(executionID.uuidString.lowercased()):\(stepID):\(iteration)" }
+    var idempotencyKey: String { "\(executionID.uuidString.lowercased()):\(stepID):\(iteration)\(keySuffix)" }
+    /// Appended to the idempotency key: `:compensate` for a step's compensate handler, so the
+    /// undo has a key of its own, derived from the forward step's.
+    var keySuffix = ""
 
     /// A W3C `traceparent` for this attempt: the execution's trace, a fresh span.
     var traceparent: String {
@@ -40,6 +43,8 @@ struct StepFailure: Error, Sendable, CustomStringConvertible {
     let retryable: Bool
     /// The attempt was abandoned because another worker took the task over.
     var leaseLost = false
+    /// The step ran out of time: whether its effect happened is unknown (sagas compensate it).
+    var timedOut = false
     var description: String { message }
 }
 

@@ -1,15 +1,18 @@
 import Foundation
 import Postgres
 
-/// What happens, inside the same transaction, when an execution reaches a terminal status:
-/// a sub-workflow reports its end to its parent step and its breaker (through a task, so the
+/// What happens, inside the same transaction, when an execution reaches a terminal status: a
+/// failed or cancelled execution requests its compensation (a task: planning needs the
+/// definitions), a sub-workflow reports its end to its parent step and its breaker (through a task, so the
 /// parent is woken durably and atomically with the child's end, and locks are only ever taken
 /// parent → child), and an execution that did not succeed cancels the children still running.
 enum ExecutionEnding {
     /// Payload of the `subworkflow-ended` task: the child execution that ended.
     static let endedTaskKind = "subworkflow-ended"
 
-    static func ended(_ execution: ExecutionRecord, status: ExecutionStatus, on tx: PostgresTransaction) async throws {
+    static func ended(_ execution: ExecutionRecord, status: ExecutionStatus, failedStepID: String? = nil, on tx: PostgresTransaction) async throws {
+        // Sagas: a failed or cancelled execution asks for the compensation its policy calls for.
+        try await CompensationRequestHandler.enqueue(execution, status: status, failedStepID: failedStepID, on: tx)
         if execution.invoked, try await needsReport(execution, status: status, on: tx) {
             let id = execution.id.uuidString.lowercased()
             _ = try await TaskQueries.insert(NewTask(

@@ -67,7 +67,7 @@ struct SubworkflowCoordinator: Sendable {
                 running += 1
             case .succeeded:
                 continue
-            case .failed, .cancelled:
+            case .failed, .cancelled, .compensationFailed:
                 guard attempt < maxAttempts else {
                     let reason = existing.error?["message"]?.stringValue ?? existing.status.rawValue.lowercased()
                     let which = step.forEach == nil ? "" : " (element \(iteration))"

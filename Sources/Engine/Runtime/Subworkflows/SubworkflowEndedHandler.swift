@@ -56,7 +56,7 @@ struct SubworkflowEndedHandler: TaskHandler {
         let outcome: InvocationOutcome
         switch child.status {
         case .succeeded: outcome = .succeeded
-        case .failed: outcome = .failed
+        case .failed, .compensationFailed: outcome = .failed
         default: outcome = .cancelled
         }
         guard let changed = try await SubworkflowBreakerQueries.record(

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Why a compensation runs.
+public enum CompensationCause: Sendable, Hashable {
+    /// A step failed for good: its transaction scope is undone, if the scope's policy says so.
+    case error(stepID: String)
+    /// The execution was cancelled: every scope whose policy says so is undone.
+    case cancel
+    /// An operator asked: every compensable step that completed (from `fromStepID` back, when given).
+    case manual(fromStepID: String?)
+    /// The execution is a child whose parent step is being undone: all of it.
+    case nested
+
+    /// The value stored in `compensations.trigger`.
+    var name: String {
+        switch self {
+        case .error: return "error"
+        case .cancel: return "cancel"
+        case .manual: return "manual"
+        case .nested: return "nested"
+        }
+    }
+}
+
+/// Decides which completed steps of one execution are compensated, and in which order (a pure
+/// function of the definition and the step runs; the runner expands sub-workflow steps into their
+/// children's plans).
+///
+/// A step is compensated when it is eligible for the cause (see ``CompensationCause``), has a
+/// `compensate` handler or is a `subworkflow` step (its child is undone, nested), and its forward
+/// run succeeded, or failed by timing out (its effect is unknown). Steps that never completed are
+/// left alone, and so are steps already compensated. The order is reverse completion order.
+public enum CompensationPlanner {
+    /// One step to undo.
+    public struct Step: Sendable, Hashable {
+        public let stepID: String
+        /// A `subworkflow` step: undo its children first.
+        public let undoesChildren: Bool
+        /// The step has its own handler (runs after its children's).
+        public let hasHandler: Bool
+    }
+
+    /// The steps to undo, last completed first.
+    /// - Throws: `EngineError(.invalidInput)` when `fromStepID` is not a step that can be compensated.
+    public static func plan(_ definition: WorkflowDefinition, runs: [StepRunRecord], cause: CompensationCause) throws -> [Step] {
+        var candidates: [(step: StepDefinition, run: StepRunRecord, position: Int)] = []
+        for run in runs where run.iteration == 0 && run.compensationStatus != "COMPLETED" {
+            guard let position = definition.steps.firstIndex(where: { $0.id == run.stepID }) else { continue }
+            let step = definition.steps[position]
+            let compensable = step.compensate != nil || step.type.kind == .subworkflow
+            let completed = run.status == "SUCCEEDED" || (run.status == "FAILED" && run.error?["timedOut"] == true)
+            guard compensable, completed, eligible(step, definition: definition, cause: cause) else { continue }
+            // A failed subworkflow step has no child to undo; only a timed-out http/sql step counts.
+            if run.status == "FAILED" && step.compensate == nil { continue }
+            candidates.append((step, run, position))
+        }
+        candidates.sort { a, b in
+            switch (a.run.finishedAt, b.run.finishedAt) {
+            case let (x?, y?) where x != y: return x > y
+            case (nil, _?): return true  // still open (a timed-out run) counts as last
+            case (_?, nil): return false
+            default: return a.position > b.position
+            }
+        }
+        if case .manual(let from?) = cause {
+            guard let start = candidates.firstIndex(where: { $0.step.id == from }) else {
+                throw EngineError(.invalidInput, "Step \"\(from)\" did not complete or has nothing to compensate, so the plan cannot start from it.")
+            }
+            candidates = Array(candidates[start...])
+        }
+        return candidates.map { Step(stepID: $0.step.id, undoesChildren: $0.step.type.kind == .subworkflow, hasHandler: $0.step.compensate != nil) }
+    }
+
+    /// The order and parallelism for `cause`: the failed step's scope decides for an error, the
+    /// workflow's settings otherwise.
+    public static func mode(_ definition: WorkflowDefinition, cause: CompensationCause) -> (order: CompensationOrder, parallelism: Int) {
+        var scope: String?
+        if case .error(let stepID) = cause { scope = definition.step(stepID)?.transaction }
+        let settings = definition.policy.compensation(forScope: scope)
+        return (settings.order, settings.order == .sequential ? 1 : settings.parallelism)
+    }
+
+    private static func eligible(_ step: StepDefinition, definition: WorkflowDefinition, cause: CompensationCause) -> Bool {
+        switch cause {
+        case .manual, .nested:
+            return true
+        case .error(let failed):
+            guard let scope = definition.step(failed)?.transaction, step.transaction == scope else { return false }
+            return definition.policy.compensation(forScope: scope).triggers.contains(.error)
+        case .cancel:
+            guard let scope = step.transaction else { return false }
+            return definition.policy.compensation(forScope: scope).triggers.contains(.cancel)
+        }
+    }
+}
