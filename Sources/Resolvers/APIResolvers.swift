@@ -14,5 +14,6 @@ public enum APIResolvers {
         ExecutionResolvers.install(on: &schema)
         CacheResolvers.install(on: &schema)
         SubworkflowResolvers.install(on: &schema)
+        CompensationResolvers.install(on: &schema)
     }
 }

@@ -18,8 +18,7 @@ public enum ExecutionResolvers {
         field("idempotencyKey") { $0.idempotencyKey.map { .value(.string($0)) } ?? .null }
         field("createdAt") { ValueBridge.dateTime($0.createdAt) }
         field("finishedAt") { $0.finishedAt.map(ValueBridge.dateTime) ?? .null }
-        // Compensation lands with issue 7: until then no execution is ever compensated.
-        field("compensationState") { _ in .value(.string("NONE")) }
+        field("compensationState") { .value(.string($0.compensationState)) }
         field("depth") { .value(.int($0.depth)) }
         _ = schema.setResolver(typeName: "Execution", fieldName: "parent") { source, _, info in
             let (execution, context) = (try execution(source), try info.apiContext())
@@ -72,7 +71,7 @@ public enum ExecutionResolvers {
         field("error") { ValueBridge.optional($0.error) }
         field("cacheKey") { $0.cacheKey.map { .value(.string($0)) } ?? .null }
         field("cacheHit") { $0.cacheHit.map { .value(.bool($0)) } ?? .null }
-        field("compensationStatus") { _ in .null }
+        field("compensationStatus") { $0.compensationStatus.map { .value(.string($0)) } ?? .null }
         _ = schema.setResolver(typeName: "StepRun", fieldName: "childExecution") { source, _, info in
             let (run, context) = (try run(source), try info.apiContext())
             guard let child = run.childExecutionID else { return .null }

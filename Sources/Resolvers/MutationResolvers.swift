@@ -66,7 +66,6 @@ enum MutationResolvers {
         }
         // Bulk jobs and portability have no issue filed yet, so their message names none.
         let later: [(String, String, Int?)] = [
-            ("compensateExecution", "Compensation", 7),
             ("exportWorkflows", "Export", nil), ("importWorkflows", "Import", nil), ("bulkPublishWorkflows", "Bulk publishing", nil),
             ("bulkExecuteWorkflows", "Bulk execution", nil),
         ]
