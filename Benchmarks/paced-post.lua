@@ -1,6 +1,6 @@
--- wrk script for Benchmarks/subworkflow-invoke.sh: POSTs sub-workflow invocations at a paced rate
+-- wrk script for the load benchmarks (subworkflow-invoke.sh, compensation-dispatch.sh): POSTs at a paced rate
 -- and prints p50/p95/p99 latency and every kind of error.
---   BENCH_PATH      the invoke route, e.g. /api/workflows/<id>/versions/%5E1.0/invoke
+--   BENCH_PATH      the route, e.g. /api/workflows/<id>/versions/%5E1.0/invoke
 --   BENCH_TOKEN     a bearer token with the operator role
 --   BENCH_DELAY_MS  pause before each request on a connection (connections / rate - latency)
 local path = os.getenv("BENCH_PATH")
