@@ -381,6 +381,27 @@ struct SchemaCompatibilityTests {
         #expect(Self.input(["$ref": "#/$defs/missing"], ["type": "string"]) == [#"/: type narrowed from any type to ["string"]"#])
     }
 
+    @Test("$ref: anchors and embedded resources ($id) resolve where the validator resolves them")
+    func referenceScopes() throws {
+        func document(_ innerLength: Int) throws -> JSONValue {
+            try Self.json(##"""
+            {"type": "object", "properties": {"code": {"$ref": "#/$defs/inner"}, "name": {"$ref": "#name"}},
+             "$defs": {"x": {"type": "string"},
+                       "name": {"$anchor": "name", "type": "string", "maxLength": 50},
+                       "inner": {"$id": "https://example.com/inner.json", "$ref": "#/$defs/x",
+                                 "$defs": {"x": {"type": "string", "maxLength": \##(innerLength)}}}}}
+            """##)
+        }
+        #expect(Self.input(try document(5), try document(8)).isEmpty)
+        #expect(Self.input(try document(8), try document(5)) == ["/code: maxLength lowered from 8 to 5"])
+        let renamed = try Self.json(##"""
+        {"type": "object", "properties": {"name": {"$ref": "#n"}}, "$defs": {"n": {"$anchor": "n", "type": "string", "maxLength": 40}}}
+        """##)
+        #expect(Self.input(try document(5), renamed) == ["/name: maxLength lowered from 50 to 40"])
+        #expect(Self.input(["type": "string"], ["$dynamicRef": "#meta"])
+            == [##"/: $dynamicRef "#meta" added; cannot be proven compatible"##])
+    }
+
     @Test("recursive $ref: compared once per place, assumed deeper down")
     func recursion() throws {
         func tree(_ name: String) throws -> JSONValue {
@@ -578,7 +599,7 @@ struct SchemaCompatibilityTests {
             #expect(Self.output(old: new, new: old).isEmpty, "\(oldText) → \(newText)")
             let oldSchema = try JSONSchema(compiling: old), newSchema = try JSONSchema(compiling: new)
             let accepted = (Self.samples(old, root: old) + Self.samples(new, root: new)).filter { oldSchema.isValid($0) }
-            #expect(accepted.count >= 3, "too few samples for \(oldText)")
+            #expect(Set(accepted).count >= 2, "too few samples for \(oldText)")
             for instance in accepted {
                 #expect(newSchema.validate(instance).isEmpty, "\(instance): old \(oldText) accepts it, new \(newText) does not")
             }
