@@ -14,6 +14,10 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         public static let circuitOpen = Code(name: "CIRCUIT_OPEN")
         /// A guardrail refused the request (fan-out, nesting depth, ...).
         public static let limitExceeded = Code(name: "LIMIT_EXCEEDED")
+        /// The input is larger than the tenant's tier admits (413).
+        public static let payloadTooLarge = Code(name: "PAYLOAD_TOO_LARGE")
+        /// The tenant's admission budget is spent for now (429 with Retry-After).
+        public static let rateLimited = Code(name: "RATE_LIMITED")
         public var description: String { name }
     }
 

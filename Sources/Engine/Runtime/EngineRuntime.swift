@@ -54,6 +54,10 @@ public struct EngineRuntime: Sendable {
     public let subworkflows: SubworkflowInvocations
     /// Sagas: compensation plans, manual compensation and its audit.
     public let compensations: Compensations
+    /// Tenants' tiers and limits (cached for a few seconds per process).
+    public let tenants: TenantDirectory
+    /// Payload caps and token buckets for requests that start work.
+    public let admission: Admission
     let definitions: DefinitionCache
 
     /// - Parameter redis: where cached step results live; without it, `cache` settings are
@@ -62,13 +66,17 @@ public struct EngineRuntime: Sendable {
         self.postgres = postgres
         self.configuration = configuration
         self.cache = redis.map { StepResultCache(redis: $0, postgres: postgres) }
-        self.publisher = WorkflowPublisher(postgres: postgres, subworkflows: configuration.subworkflows)
+        let tenants = TenantDirectory(postgres: postgres)
+        self.tenants = tenants
+        self.admission = Admission(tenants: tenants, buckets: TokenBuckets(redis: redis))
+        self.publisher = WorkflowPublisher(postgres: postgres, subworkflows: configuration.subworkflows, tenants: tenants)
         let definitions = DefinitionCache()
         self.definitions = definitions
         self.executions = Executions(postgres: postgres, definitions: definitions, environment: configuration.environment)
         self.compensations = Compensations(postgres: postgres, definitions: definitions)
         self.subworkflows = SubworkflowInvocations(
-            postgres: postgres, definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows)
+            postgres: postgres, definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows,
+            tenants: tenants)
     }
 
     /// The handler for `step` tasks.
@@ -97,7 +105,8 @@ public struct EngineRuntime: Sendable {
     }
 
     func subworkflowCoordinator(logger: Logger) -> SubworkflowCoordinator {
-        SubworkflowCoordinator(definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows, logger: logger)
+        SubworkflowCoordinator(
+            definitions: definitions, environment: configuration.environment, settings: configuration.subworkflows, tenants: tenants, logger: logger)
     }
 
     /// A worker service running steps from the default queue.

@@ -14,11 +14,18 @@ public struct WorkflowPublisher: Sendable {
     let postgres: PostgresClient
     let options: DefinitionOptions
     let pinning: SubworkflowPinning
+    /// The tenant's tier caps steps per workflow and nesting depth; nil: only `options` apply.
+    let tenants: TenantDirectory?
 
     public init(postgres: PostgresClient, options: DefinitionOptions = DefinitionOptions(), subworkflows: SubworkflowSettings = SubworkflowSettings()) {
+        self.init(postgres: postgres, options: options, subworkflows: subworkflows, tenants: nil)
+    }
+
+    init(postgres: PostgresClient, options: DefinitionOptions = DefinitionOptions(), subworkflows: SubworkflowSettings, tenants: TenantDirectory?) {
         self.postgres = postgres
         self.options = options
         self.pinning = SubworkflowPinning(settings: subworkflows)
+        self.tenants = tenants
     }
 
     /// Validates the document (structure, schemas, graph) and stores it as a new version.
@@ -29,6 +36,12 @@ public struct WorkflowPublisher: Sendable {
     /// version that falls inside a range a published parent depends on must be backward
     /// compatible with the version that range resolved to (`INCOMPATIBLE_VERSION` otherwise).
     public func publish(tenantID: String, document: JSONValue, publishedBy: String? = nil) async throws -> PublishedVersion {
+        var options = self.options
+        var pinning = self.pinning
+        if let limits = try await tenants?.limits(for: tenantID) {
+            options.maxSteps = min(options.maxSteps, limits.maxStepsPerWorkflow)
+            pinning.settings.maxDepth = min(pinning.settings.maxDepth, limits.maxDepth)
+        }
         let definition: WorkflowDefinition
         do {
             definition = try WorkflowDefinition.publishable(document, options: options)
@@ -37,15 +50,15 @@ public struct WorkflowPublisher: Sendable {
         }
         let name = definition.name
         let version = definition.version
-        let pinning = self.pinning
+        let finalPinning = pinning
         return try await postgres.transaction { tx in
             try await WorkflowQueries.ensureTenant(tenantID, on: tx)
             // Publishes of one tenant take turns, so a compatibility check never misses an edge
             // that a concurrent publish is adding (publishing is rare; executions are not affected).
             try await WorkflowQueries.lockPublishing(tenantID: tenantID, on: tx)
-            let pinned = try await pinning.pin(definition, tenantID: tenantID, on: tx)
+            let pinned = try await finalPinning.pin(definition, tenantID: tenantID, on: tx)
             let workflowID = try await WorkflowQueries.upsertWorkflow(tenantID: tenantID, name: name, on: tx)
-            try await pinning.checkCompatibility(definition, workflowID: workflowID, tenantID: tenantID, on: tx)
+            try await finalPinning.checkCompatibility(definition, workflowID: workflowID, tenantID: tenantID, on: tx)
             guard let versionID = try await WorkflowQueries.insertVersion(
                 tenantID: tenantID, workflowID: workflowID, version: version, definition: document, publishedBy: publishedBy, on: tx)
             else {

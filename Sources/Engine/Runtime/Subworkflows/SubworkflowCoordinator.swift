@@ -14,6 +14,8 @@ struct SubworkflowCoordinator: Sendable {
     let definitions: DefinitionCache
     let environment: [String: String]
     let settings: SubworkflowSettings
+    /// The tenant's tier lowers the fan-out cap and the depth limit.
+    let tenants: TenantDirectory
     let logger: Logger
 
     /// One reconciliation of `step` of the locked, running `parent`; events go to `events`.
@@ -40,10 +42,11 @@ struct SubworkflowCoordinator: Sendable {
             guard case .array(let items) = value else {
                 return try await fail("forEach \(forEach.source) yielded \(value.typeName), not an array.", [], [:])
             }
-            let cap = min(definition.policy.maxFanOut ?? settings.maxFanOut, settings.maxFanOut)
+            let tier = try await tenants.limits(for: parent.tenantID)
+            let cap = min(definition.policy.maxFanOut ?? settings.maxFanOut, settings.maxFanOut, tier.maxFanOut)
             guard items.count <= cap else {
                 return try await fail(
-                    "forEach over \(items.count) elements exceeds the fan-out cap of \(cap) (policy.maxFanOut and the deployment's limit).", [],
+                    "forEach over \(items.count) elements exceeds the fan-out cap of \(cap) (the least of policy.maxFanOut, the \(tier.tier) tier's maxFanOut and the deployment's limit).", [],
                     ["code": "LIMIT_EXCEEDED", "fanOut": .int(Int64(items.count)), "maxFanOut": .int(Int64(cap))])
             }
             elements = items
@@ -130,9 +133,10 @@ struct SubworkflowCoordinator: Sendable {
                 details: problems.map(\.description), extra: ["code": "INVALID_INPUT", "iteration": .int(Int64(iteration))], events: events, on: tx)
             return nil
         }
-        guard parent.depth + 1 <= settings.maxDepth else {
+        let maxDepth = min(settings.maxDepth, try await tenants.limits(for: parent.tenantID).maxDepth)
+        guard parent.depth + 1 <= maxDepth else {
             try await failStep(
-                parent: parent, step: step, message: "Starting \(childName) would nest sub-workflows \(parent.depth + 1) deep; the limit is \(settings.maxDepth).",
+                parent: parent, step: step, message: "Starting \(childName) would nest sub-workflows \(parent.depth + 1) deep; the limit is \(maxDepth).",
                 details: [], extra: ["code": "LIMIT_EXCEEDED"], events: events, on: tx)
             return nil
         }

@@ -21,6 +21,7 @@ public struct SubworkflowInvocations: Sendable {
     let definitions: DefinitionCache
     let environment: [String: String]
     let settings: SubworkflowSettings
+    let tenants: TenantDirectory
 
     /// - Parameters:
     ///   - workflow: the workflow's id or name.
@@ -42,7 +43,9 @@ public struct SubworkflowInvocations: Sendable {
                 details: problems.map(\.description))
         }
         let environment = self.environment
-        let settings = self.settings
+        var adjusted = self.settings
+        adjusted.maxDepth = min(adjusted.maxDepth, try await tenants.limits(for: tenantID).maxDepth)
+        let settings = adjusted
         do {
             let execution = try await postgres.transaction { tx in
                 var placement = ExecutionPlacement.root(traceID: Executions.newTraceID())

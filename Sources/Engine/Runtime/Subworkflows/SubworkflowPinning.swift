@@ -22,7 +22,7 @@ struct PinnedSubworkflow: Sendable {
 /// the depth limit are rejected, and a new version that falls inside a range some published
 /// parent depends on must be backward compatible with the version that range resolved to.
 struct SubworkflowPinning: Sendable {
-    let settings: SubworkflowSettings
+    var settings: SubworkflowSettings
 
     /// Pins every `subworkflow` step of `definition`; throws `INVALID_DEFINITION` listing each
     /// step that cannot be pinned (bad range, nothing published inside it, a cycle, too deep).

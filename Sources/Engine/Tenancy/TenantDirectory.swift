@@ -1,0 +1,58 @@
+import Foundation
+import Postgres
+
+/// Tenants' tiers and limits, read from Postgres and cached for ``cacheSeconds`` per process, so
+/// an admin's change applies everywhere within that time without a restart (and at once in the
+/// process that made it).
+public actor TenantDirectory {
+    /// How long a tenant's limits are reused before they are read again.
+    public static let cacheSeconds = 2.0
+
+    private let postgres: PostgresClient
+    private var cached: [String: (limits: TenantLimits, until: ContinuousClock.Instant)] = [:]
+
+    init(postgres: PostgresClient) {
+        self.postgres = postgres
+    }
+
+    /// The limits in force for `tenantID` (the default tier's for a tenant not seen yet).
+    public func limits(for tenantID: String) async throws -> TenantLimits {
+        let now = ContinuousClock.now
+        if let entry = cached[tenantID], entry.until > now { return entry.limits }
+        let limits: TenantLimits
+        if let found = try await TenantQueries.limits(tenantID: tenantID, on: postgres) {
+            limits = found
+        } else if let standard = try await TenantQueries.tier(named: "standard", on: postgres) {
+            limits = standard
+        } else {
+            throw EngineError(.invalidState, "The default tier \"standard\" is missing from tenant_tiers.")
+        }
+        cached[tenantID] = (limits, now + .seconds(Self.cacheSeconds))
+        return limits
+    }
+
+    /// Every tier, lowest weight first.
+    public func tiers() async throws -> [TenantLimits] {
+        try await TenantQueries.tiers(on: postgres)
+    }
+
+    /// Moves `tenantID` to the existing tier `tier`; returns its new limits.
+    public func setTier(tenantID: String, tier: String) async throws -> TenantLimits {
+        guard try await TenantQueries.tier(named: tier, on: postgres) != nil else {
+            let names = try await TenantQueries.tiers(on: postgres).map(\.tier).joined(separator: ", ")
+            throw EngineError(.invalidInput, "There is no tier \"\(tier)\"; the tiers are \(names).")
+        }
+        try await TenantQueries.setTier(tenantID: tenantID, tier: tier, on: postgres)
+        cached[tenantID] = nil
+        return try await limits(for: tenantID)
+    }
+
+    /// Creates or replaces a tier's limits; tenants on it get them within ``cacheSeconds``.
+    public func updateTier(_ limits: TenantLimits) async throws -> TenantLimits {
+        let problems = limits.problems
+        guard problems.isEmpty else { throw EngineError(.invalidInput, "The tier's limits are invalid.", details: problems) }
+        try await TenantQueries.upsert(limits, on: postgres)
+        cached = cached.filter { $0.value.limits.tier != limits.tier }
+        return limits
+    }
+}

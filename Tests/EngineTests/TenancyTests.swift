@@ -1,0 +1,126 @@
+import Engine
+import Foundation
+import Postgres
+import Redis
+import ServiceLifecycle
+import Testing
+import TestSupport
+
+/// Tenant tiers, guardrails and admission budgets (issue 9) against real Postgres and Redis.
+@Suite("Tenancy", .serialized)
+struct TenancyTests {
+    /// A tier small enough to hit: 2 admissions per second, bursts of 3, 200-byte inputs, 3 steps.
+    static let tiny = TenantLimits(
+        tier: "tiny", weight: 1, maxPayloadBytes: 200, maxStepsPerWorkflow: 3, maxFanOut: 4, maxDepth: 2, maxConcurrentSteps: 5,
+        ratePerSecond: 2, burst: 3)
+
+    func engine(redis: RedisClient?) async throws -> (EngineRuntime, PostgresClient, String) {
+        let db = try await migratedDatabase("tenancy", maxConnections: 8)
+        let engine = EngineRuntime(postgres: db, configuration: .init(pollInterval: .milliseconds(50)), redis: redis)
+        let tenant = "t-\(UUID().uuidString.prefix(8))"
+        _ = try await engine.tenants.updateTier(Self.tiny)
+        _ = try await engine.tenants.setTier(tenantID: tenant, tier: "tiny")
+        return (engine, db, tenant)
+    }
+
+    @Test func oversizedInputIsRefusedWithTheLimitAndNothingIsStored() async throws {
+        let (engine, db, tenant) = try await engine(redis: nil)
+        let big: JSONValue = ["text": .string(String(repeating: "x", count: 300))]
+        let error = await #expect(throws: EngineError.self) { try await engine.admission.admit(tenantID: tenant, input: big) }
+        #expect(error?.code == .payloadTooLarge)
+        #expect(error?.message.contains("the tiny tier admits at most 200 bytes") == true, "\(String(describing: error))")
+        #expect(try await db.queryFirst("SELECT count(*) AS n FROM executions")?.decode("n", as: Int.self) == 0)
+        try await engine.admission.admit(tenantID: tenant, input: ["text": "small"])
+        await db.shutdown()
+    }
+
+    @Test(arguments: [true, false])
+    func theTokenBucketRefusesBeyondTheBurstWithTheRealRefillTime(redisIsUp: Bool) async throws {
+        // With Redis down the process falls back to its own buckets: still limited, never failing.
+        let server = try RedisTestServer()
+        if redisIsUp { try server.start() }
+        let redis = RedisClient(configuration: try RedisConfiguration(url: server.url))
+        let (engine, db, tenant) = try await engine(redis: redis)
+        for _ in 0..<3 { try await engine.admission.admit(tenantID: tenant, input: [:]) }
+        let refused = await #expect(throws: EngineError.self) { try await engine.admission.admit(tenantID: tenant, input: [:]) }
+        #expect(refused?.code == .rateLimited && refused?.retryAfterSeconds == 1, "\(String(describing: refused))")
+        // Another tenant's bucket is its own.
+        _ = try await engine.tenants.setTier(tenantID: tenant + "-other", tier: "tiny")
+        try await engine.admission.admit(tenantID: tenant + "-other", input: [:])
+        // At 2 per second, a token is back after half a second.
+        try await Task.sleep(for: .milliseconds(600))
+        try await engine.admission.admit(tenantID: tenant, input: [:])
+        if redisIsUp {
+            let stored = try await redis.send("HGET", "mc:bucket:\(tenant):standard", "tokens")
+            #expect(stored.string.flatMap(Double.init).map { $0 < 1 } == true, "the bucket lives in Redis: \(stored)")
+        }
+        await redis.shutdown()
+        server.stop()
+        await db.shutdown()
+    }
+
+    @Test func tierGuardrailsApplyToPublishingAndFanOut() async throws {
+        let (engine, db, tenant) = try await engine(redis: nil)
+        let group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))
+        Task { try await group.run() }
+        let fourSteps = try JSONValue.parse("""
+            {"name": "long", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [{"id": "a", "type": "transform", "with": {"output": {}}}, {"id": "b", "type": "transform", "with": {"output": {}}},
+                       {"id": "c", "type": "transform", "with": {"output": {}}}, {"id": "d", "type": "transform", "with": {"output": {}}}]}
+            """)
+        let tooLong = await #expect(throws: EngineError.self) { try await engine.publisher.publish(tenantID: tenant, document: fourSteps) }
+        #expect(tooLong?.details == ["/steps: the workflow has 4 steps; at most 3 are allowed"])
+
+        _ = try await engine.publisher.publish(tenantID: tenant, document: try JSONValue.parse("""
+            {"name": "item", "version": "1.0.0", "inputSchema": {"type": "object"}, "steps": [{"id": "t", "type": "transform", "with": {"output": {}}}]}
+            """))
+        _ = try await engine.publisher.publish(tenantID: tenant, document: try JSONValue.parse("""
+            {"name": "fan", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [{"id": "each", "type": "subworkflow", "forEach": "{{input.items}}", "with": {"workflow": "item", "version": "1.0.0"}}]}
+            """))
+        let started = try await engine.executions.start(tenantID: tenant, workflow: "fan", version: "1.0.0", input: ["items": [1, 2, 3, 4, 5]])
+        var record = started
+        for _ in 0..<300 where !record.status.isTerminal {
+            try await Task.sleep(for: .milliseconds(20))
+            record = try await engine.executions.get(tenantID: tenant, id: started.id) ?? record
+        }
+        #expect(record.status == .failed)
+        #expect(record.error?["message"]?.stringValue?.contains("exceeds the fan-out cap of 4 (the least of policy.maxFanOut, the tiny tier's maxFanOut") == true,
+                "\(String(describing: record.error))")
+
+        // Raising the tier's cap applies at once in this process, without a restart.
+        var raised = Self.tiny
+        raised.maxFanOut = 10
+        _ = try await engine.tenants.updateTier(raised)
+        #expect(try await engine.tenants.limits(for: tenant).maxFanOut == 10)
+        let again = try await engine.executions.start(tenantID: tenant, workflow: "fan", version: "1.0.0", input: ["items": [1, 2, 3, 4, 5]])
+        record = again
+        for _ in 0..<300 where !record.status.isTerminal {
+            try await Task.sleep(for: .milliseconds(20))
+            record = try await engine.executions.get(tenantID: tenant, id: again.id) ?? record
+        }
+        #expect(record.status == .succeeded, "\(String(describing: record.error))")
+        await group.triggerGracefulShutdown()
+        await db.shutdown()
+    }
+
+    @Test func anotherProcessSeesATierChangeWithinTheCacheTime() async throws {
+        let (engine, db, tenant) = try await engine(redis: nil)
+        let other = EngineRuntime(postgres: db)  // a second process's view of the same database
+        #expect(try await other.tenants.limits(for: tenant).maxPayloadBytes == 200)
+        var bigger = Self.tiny
+        bigger.maxPayloadBytes = 5_000
+        _ = try await engine.tenants.updateTier(bigger)
+        try await Task.sleep(for: .seconds(TenantDirectory.cacheSeconds + 0.2))
+        #expect(try await other.tenants.limits(for: tenant).maxPayloadBytes == 5_000)
+        let invalid = await #expect(throws: EngineError.self) {
+            var broken = Self.tiny
+            broken.burst = 0
+            _ = try await engine.tenants.updateTier(broken)
+        }
+        #expect(invalid?.details == ["burst must be at least 1 (got 0)"])
+        let missing = await #expect(throws: EngineError.self) { _ = try await engine.tenants.setTier(tenantID: tenant, tier: "gold") }
+        #expect(missing?.message.hasPrefix("There is no tier \"gold\"") == true)
+        await db.shutdown()
+    }
+}
