@@ -15,5 +15,6 @@ public enum APIResolvers {
         CacheResolvers.install(on: &schema)
         SubworkflowResolvers.install(on: &schema)
         CompensationResolvers.install(on: &schema)
+        TenantResolvers.install(on: &schema)
     }
 }

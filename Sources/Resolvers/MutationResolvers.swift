@@ -54,6 +54,7 @@ enum MutationResolvers {
             let input = ValueBridge.json(arguments["input"] ?? .null)
             let key = ValueBridge.string(arguments, "idempotencyKey")
             return ValueBridge.async {
+                try await context.engine.admission.admit(tenantID: context.tenantID, input: input)
                 let workflow = try await Self.workflow(context, id)
                 return .source(try await context.engine.executions.start(
                     tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key))

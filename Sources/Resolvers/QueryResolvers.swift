@@ -42,7 +42,6 @@ enum QueryResolvers {
             }
         }
         _ = schema.setResolver(typeName: "Query", fieldName: "job") { _, _, _ in throw ValueBridge.notAvailable("Bulk jobs") }
-        _ = schema.setResolver(typeName: "Query", fieldName: "tenantLimits") { _, _, _ in throw ValueBridge.notAvailable("Tenant limits", issue: 9) }
         for type in ["WorkflowConnection", "ExecutionConnection"] {
             _ = schema.setResolver(typeName: type, fieldName: "edges") { source, _, _ in
                 guard case .source(let value) = source, let connection = value as? Connection else { return .null }

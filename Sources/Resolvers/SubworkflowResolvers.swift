@@ -17,6 +17,7 @@ enum SubworkflowResolvers {
             let linked = arguments["parentExecutionId"].map { !$0.isNull } ?? false
             let parentID: UUID? = linked ? try ValueBridge.uuid(arguments, "parentExecutionId") : nil
             return ValueBridge.async {
+                try await context.engine.admission.admit(tenantID: context.tenantID, input: input)
                 let invocation = try await context.engine.subworkflows.invoke(
                     tenantID: context.tenantID, workflow: workflow, version: version, input: input, idempotencyKey: key,
                     parentExecutionID: parentID, parentStepID: parentStepID)

@@ -1,0 +1,70 @@
+import Engine
+import Foundation
+import GraphQLCore
+
+/// `Query.tenantLimits`, `Query.tenantTiers`, `Mutation.setTenantTier` and
+/// `Mutation.updateTenantTier` (issue 9).
+enum TenantResolvers {
+    static func install(on schema: inout GraphQLSchema) {
+        _ = schema.setResolver(typeName: "Query", fieldName: "tenantLimits") { _, _, info in
+            let context = try info.apiContext()
+            return ValueBridge.async { .value(limits(try await context.engine.tenants.limits(for: context.tenantID))) }
+        }
+        _ = schema.setResolver(typeName: "Query", fieldName: "tenantTiers") { _, _, info in
+            let context = try info.apiContext()
+            try context.require(.admin, to: "listing tiers")
+            return ValueBridge.async { .value(.list(try await context.engine.tenants.tiers().map(limits))) }
+        }
+        _ = schema.setResolver(typeName: "Mutation", fieldName: "setTenantTier") { _, arguments, info in
+            let context = try info.apiContext()
+            try context.require(.admin, to: "moving tenants between tiers")
+            let tenant = ValueBridge.string(arguments, "tenantId") ?? ""
+            let tier = ValueBridge.string(arguments, "tier") ?? ""
+            return ValueBridge.async { .value(limits(try await context.engine.tenants.setTier(tenantID: tenant, tier: tier))) }
+        }
+        _ = schema.setResolver(typeName: "Mutation", fieldName: "updateTenantTier") { _, arguments, info in
+            let context = try info.apiContext()
+            try context.require(.admin, to: "changing tiers")
+            let name = ValueBridge.string(arguments, "name") ?? ""
+            guard case .object(let input)? = arguments["limits"] else {
+                throw GraphQLError(message: "\"limits\" is required.", extensions: [.init("code", .string("BAD_USER_INPUT"))])
+            }
+            return ValueBridge.async {
+                let tiers = try await context.engine.tenants.tiers()
+                guard var updated = tiers.first(where: { $0.tier == name }) ?? tiers.first(where: { $0.tier == "standard" }) else {
+                    throw EngineError(.invalidState, "The default tier \"standard\" is missing.")
+                }
+                updated.tier = name
+                func int(_ key: String) -> Int? { if case .int(let value)? = input[key] { return value } else { return nil } }
+                updated.weight = int("weight") ?? updated.weight
+                updated.maxPayloadBytes = int("maxPayloadBytes") ?? updated.maxPayloadBytes
+                updated.maxStepsPerWorkflow = int("maxStepsPerWorkflow") ?? updated.maxStepsPerWorkflow
+                updated.maxFanOut = int("maxFanOut") ?? updated.maxFanOut
+                updated.maxDepth = int("maxDepth") ?? updated.maxDepth
+                updated.maxConcurrentSteps = int("maxConcurrentSteps") ?? updated.maxConcurrentSteps
+                updated.burst = int("burst") ?? updated.burst
+                switch input["ratePerSecond"] {
+                case .double(let rate)?: updated.ratePerSecond = rate
+                case .int(let rate)?: updated.ratePerSecond = Double(rate)
+                default: break
+                }
+                return .value(limits(try await context.engine.tenants.updateTier(updated)))
+            }
+        }
+    }
+
+    /// Limits as plain data (the default resolver reads the fields).
+    static func limits(_ limits: TenantLimits) -> GraphQLValue {
+        var object = GraphQLObject()
+        object["tier"] = .string(limits.tier)
+        object["weight"] = .int(limits.weight)
+        object["maxPayloadBytes"] = .int(limits.maxPayloadBytes)
+        object["maxStepsPerWorkflow"] = .int(limits.maxStepsPerWorkflow)
+        object["maxFanOut"] = .int(limits.maxFanOut)
+        object["maxDepth"] = .int(limits.maxDepth)
+        object["maxConcurrentSteps"] = .int(limits.maxConcurrentSteps)
+        object["ratePerSecond"] = .double(limits.ratePerSecond)
+        object["burst"] = .int(limits.burst)
+        return .object(object)
+    }
+}
