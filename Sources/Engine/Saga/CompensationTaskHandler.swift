@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import Postgres
 
 /// Runs `compensate` tasks: one step's compensate handler, with its own retries, timeout and an
@@ -125,6 +126,7 @@ struct CompensationTaskHandler: TaskHandler {
                 payload: ["attempts": .int(Int64(task.attempt)), "label": .string(item.label)], on: tx)
             guard record.status == "RUNNING" else { return }
             if try await !Compensations.enqueueNext(record, on: tx) {
+                Counter(label: "maestro_compensations_total", dimensions: [("tenant", task.tenantID), ("outcome", "completed")]).increment()
                 try await CompensationQueries.finish(record.id, status: "COMPLETED", on: tx)
                 try await CompensationQueries.setState([record.executionID] + record.plan.map(\.executionID), "COMPLETED", on: tx)
             }
@@ -139,6 +141,7 @@ struct CompensationTaskHandler: TaskHandler {
             guard record.status == "RUNNING" else { return }
             let statuses = try await CompensationQueries.itemStatuses(record.plan, on: tx)
             let left = record.plan.filter { $0 != item && statuses[$0] != "COMPLETED" }.map(\.label)
+            Counter(label: "maestro_compensations_total", dimensions: [("tenant", task.tenantID), ("outcome", "failed")]).increment()
             try await CompensationQueries.finish(record.id, status: "FAILED", on: tx)
             try await CompensationQueries.setState(record.plan.map(\.executionID), "FAILED", on: tx)
             let root = try await ExecutionQueries.find(tenantID: task.tenantID, id: record.executionID, on: tx)
