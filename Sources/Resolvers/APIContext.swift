@@ -5,6 +5,9 @@ import GraphQLCore
 public struct APIContext: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case viewer, designer, operator_ = "operator", admin
+        /// The operator of the whole deployment, not of one tenant: manages tiers and moves
+        /// tenants between them. A tenant's own admin is not one.
+        case platform
     }
 
     public let tenantID: String
@@ -20,6 +23,16 @@ public struct APIContext: Sendable {
         self.roles = roles
         self.engine = engine
         self.loaders = RequestLoaders(engine: engine, tenantID: tenantID)
+    }
+
+    /// Throws FORBIDDEN unless the caller has the `platform` role: what it guards spans tenants,
+    /// so a tenant's admin role does not grant it.
+    func requirePlatform(to action: String) throws {
+        guard roles.contains(.platform) else {
+            throw GraphQLError(
+                message: "Forbidden: \(action) needs the role platform (a tenant's admin role does not grant it).",
+                extensions: [.init("code", .string("FORBIDDEN"))])
+        }
     }
 
     /// Throws FORBIDDEN unless the caller has one of `allowed` (admins may do everything).

@@ -2,8 +2,9 @@ import Engine
 import Foundation
 import GraphQLCore
 
-/// `Query.tenantLimits`, `Query.tenantTiers`, `Mutation.setTenantTier` and
-/// `Mutation.updateTenantTier` (issue 9).
+/// `Query.tenantLimits` (any caller, its own tenant) and `Query.tenantTiers`,
+/// `Mutation.setTenantTier`, `Mutation.updateTenantTier` (the `platform` role only: they span
+/// tenants) (issue 9).
 enum TenantResolvers {
     static func install(on schema: inout GraphQLSchema) {
         _ = schema.setResolver(typeName: "Query", fieldName: "tenantLimits") { _, _, info in
@@ -12,19 +13,19 @@ enum TenantResolvers {
         }
         _ = schema.setResolver(typeName: "Query", fieldName: "tenantTiers") { _, _, info in
             let context = try info.apiContext()
-            try context.require(.admin, to: "listing tiers")
+            try context.requirePlatform(to: "listing tiers")
             return ValueBridge.async { .value(.list(try await context.engine.tenants.tiers().map(limits))) }
         }
         _ = schema.setResolver(typeName: "Mutation", fieldName: "setTenantTier") { _, arguments, info in
             let context = try info.apiContext()
-            try context.require(.admin, to: "moving tenants between tiers")
+            try context.requirePlatform(to: "moving tenants between tiers")
             let tenant = ValueBridge.string(arguments, "tenantId") ?? ""
             let tier = ValueBridge.string(arguments, "tier") ?? ""
             return ValueBridge.async { .value(limits(try await context.engine.tenants.setTier(tenantID: tenant, tier: tier))) }
         }
         _ = schema.setResolver(typeName: "Mutation", fieldName: "updateTenantTier") { _, arguments, info in
             let context = try info.apiContext()
-            try context.require(.admin, to: "changing tiers")
+            try context.requirePlatform(to: "changing tiers")
             let name = ValueBridge.string(arguments, "name") ?? ""
             guard case .object(let input)? = arguments["limits"] else {
                 throw GraphQLError(message: "\"limits\" is required.", extensions: [.init("code", .string("BAD_USER_INPUT"))])

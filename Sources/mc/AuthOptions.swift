@@ -46,13 +46,13 @@ struct Token: AsyncParsableCommand {
         abstract: "Mint a bearer token (HS256) for `mc serve --dev`, or for a server sharing MAESTRO_JWT_SECRET.")
 
     @Option(help: "The tenant the token acts for.") var tenant: String
-    @Option(help: "Comma-separated roles: viewer, designer, operator, admin.") var roles = "admin"
+    @Option(help: "Comma-separated roles: viewer, designer, operator, admin, platform (tiers; spans tenants).") var roles = "admin"
     @Option(help: "The subject (who).") var subject = "developer"
     @Option(help: "Seconds until the token expires.") var ttl = 3600
 
     func run() async throws {
         let roleList = roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let known = ["viewer", "designer", "operator", "admin"]
+        let known = ["viewer", "designer", "operator", "admin", "platform"]
         for role in roleList where !known.contains(role) {
             throw ValidationError("Unknown role \"\(role)\"; use \(known.joined(separator: ", ")).")
         }

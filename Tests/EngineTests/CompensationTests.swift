@@ -72,6 +72,29 @@ struct CompensationTests {
         await h.shutdown()
     }
 
+    @Test func theSucceededChildrenOfAFailedFanOutAreCompensated() async throws {
+        let h = try await Harness()
+        try await h.publish("""
+            {"name": "charge-one", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [{"id": "debit", "type": "http", "with": {"method": "GET", "url": "{{env.DOWNSTREAM}}/status/{{input.code}}"},
+                        "compensate": {"type": "http", "with": {"method": "GET", "url": "{{env.DOWNSTREAM}}/fail-first/0/refund-{{input.i}}"}}}]}
+            """)
+        try await h.publish("""
+            {"name": "charge-all", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [{"id": "charge", "type": "subworkflow", "transaction": "t", "forEach": "{{input.cards}}", "concurrency": 1,
+                        "with": {"workflow": "charge-one", "version": "1.0.0", "input": "{{item}}"}}]}
+            """)
+        let cards: JSONValue = [["code": 200, "i": 0], ["code": 200, "i": 1], ["code": 500, "i": 2]]
+        let done = try await waitForCompensation(h, try await h.start("charge-all", "1.0.0", ["cards": cards]).id)
+        #expect(done.status == .failed && done.compensationState == "COMPLETED", "\(String(describing: done.error))")
+        // Elements 0 and 1 had charged: both refunded, once; element 2 never charged.
+        #expect(h.downstream.count("/fail-first/0/refund-0") == 1 && h.downstream.count("/fail-first/0/refund-1") == 1)
+        #expect(h.downstream.count("/fail-first/0/refund-2") == 0)
+        let plan = try await h.engine.compensations.compensate(tenantID: h.tenant, executionID: done.id, fromStepID: nil, dryRun: true, actor: "ops")
+        #expect(plan.steps == ["charge[1]/debit", "charge[0]/debit"])
+        await h.shutdown()
+    }
+
     @Test func cancellationCompensatesOnlyWhenThePolicySaysSo() async throws {
         let h = try await Harness()
         func definition(_ name: String, policy: String) -> String {

@@ -18,11 +18,19 @@ struct TenancyEndToEndTests {
         let base = try await server.waitForListeningURL()
         let tenant = "acme-\(UUID().uuidString.prefix(6))"
         let adminToken = try Shell.run(
-            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant, "--roles", "admin"],
+            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant, "--roles", "admin,platform"],
             environment: ["MAESTRO_JWT_SECRET": Self.secret]).trimmingCharacters(in: .whitespacesAndNewlines)
         let auth = ["Authorization": "Bearer \(adminToken)"]
 
-        // An admin creates a small tier over REST and moves the tenant onto it with the CLI.
+        // A tenant's own admin may not touch tiers: they span tenants.
+        let tenantAdmin = try Shell.run(
+            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant, "--roles", "admin"],
+            environment: ["MAESTRO_JWT_SECRET": Self.secret]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let refused = try await HTTP.request("PUT", base + "/api/tenants/\(tenant)/tier", body: #"{"tier": "enterprise"}"#,
+                                             headers: ["Authorization": "Bearer \(tenantAdmin)", "Content-Type": "application/json"])
+        #expect(refused.status == 403, "\(refused.body)")
+
+        // The platform operator creates a small tier over REST and moves the tenant onto it with the CLI.
         let tier = try await HTTP.request("PUT", base + "/api/tiers/small", body: #"{"maxPayloadBytes": 100, "ratePerSecond": 1, "burst": 2}"#,
                                           headers: auth.merging(["Content-Type": "application/json"]) { a, _ in a })
         #expect(tier.status == 200 && tier.body.contains(#""maxPayloadBytes":100"#), "\(tier.body)")

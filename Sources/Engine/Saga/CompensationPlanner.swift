@@ -44,14 +44,17 @@ public enum CompensationPlanner {
     /// - Throws: `EngineError(.invalidInput)` when `fromStepID` is not a step that can be compensated.
     public static func plan(_ definition: WorkflowDefinition, runs: [StepRunRecord], cause: CompensationCause) throws -> [Step] {
         var candidates: [(step: StepDefinition, run: StepRunRecord, position: Int)] = []
-        for run in runs where run.iteration == 0 && run.compensationStatus != "COMPLETED" {
+        // A step another compensation already includes (any status) is left to it: one handler
+        // must never run under two plans.
+        for run in runs where run.iteration == 0 && run.compensationStatus == nil {
             guard let position = definition.steps.firstIndex(where: { $0.id == run.stepID }) else { continue }
             let step = definition.steps[position]
-            let compensable = step.compensate != nil || step.type.kind == .subworkflow
+            guard eligible(step, definition: definition, cause: cause) else { continue }
             let completed = run.status == "SUCCEEDED" || (run.status == "FAILED" && run.error?["timedOut"] == true)
-            guard compensable, completed, eligible(step, definition: definition, cause: cause) else { continue }
-            // A failed subworkflow step has no child to undo; only a timed-out http/sql step counts.
-            if run.status == "FAILED" && step.compensate == nil { continue }
+            // A subworkflow step is a candidate whatever its own status: a failed or interrupted
+            // fan-out may have children that succeeded, and they are undone (the runner expands
+            // only succeeded children). Its own handler runs only if the step completed.
+            guard completed || step.type.kind == .subworkflow, step.compensate != nil || step.type.kind == .subworkflow else { continue }
             candidates.append((step, run, position))
         }
         candidates.sort { a, b in
@@ -68,7 +71,12 @@ public enum CompensationPlanner {
             }
             candidates = Array(candidates[start...])
         }
-        return candidates.map { Step(stepID: $0.step.id, undoesChildren: $0.step.type.kind == .subworkflow, hasHandler: $0.step.compensate != nil) }
+        return candidates.map { candidate in
+            let completed = candidate.run.status == "SUCCEEDED" || (candidate.run.status == "FAILED" && candidate.run.error?["timedOut"] == true)
+            return Step(
+                stepID: candidate.step.id, undoesChildren: candidate.step.type.kind == .subworkflow,
+                hasHandler: candidate.step.compensate != nil && completed)
+        }
     }
 
     /// The order and parallelism for `cause`: the failed step's scope decides for an error, the

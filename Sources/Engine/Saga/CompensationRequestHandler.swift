@@ -30,7 +30,21 @@ struct CompensationRequestHandler: TaskHandler {
             return .completedByHandler
         } catch {
             logger.warning("Planning the compensation of execution \(executionID) failed: \(error)")
-            return .retry(after: 1, error: "\(error)")
+            if task.attempt < task.maxAttempts { return .retry(after: Double(min(task.attempt, 30)), error: "\(error)") }
+            // Last attempt: say so on the execution instead of leaving it looking uncompensated.
+            do {
+                try await postgres.transaction { tx in
+                    guard try await TaskQueries.failPermanently(task, error: "\(error)", on: tx) else { throw LeaseLost(taskID: task.id) }
+                    guard try await ExecutionQueries.lock(tenantID: task.tenantID, id: executionID, on: tx) != nil else { return }
+                    try await CompensationQueries.setState([executionID], "FAILED", on: tx)
+                    try await EventQueries.append(
+                        tenantID: task.tenantID, executionID: executionID, type: .compensateFailed,
+                        payload: ["reason": .string("The compensation could not be planned: \(error)")], on: tx)
+                }
+                return .completedByHandler
+            } catch {
+                return .failed(error: "\(error)")
+            }
         }
     }
 

@@ -43,7 +43,18 @@ struct CompensationTaskHandler: TaskHandler {
         } catch {
             logger.warning("Compensation task \(task.id) could not be processed: \(error)")
             if task.attempt < task.maxAttempts { return .retry(after: 1, error: "\(error)") }
-            return .failed(error: "\(error)")
+            // Last attempt: end the compensation as FAILED (naming the step) rather than leave it
+            // RUNNING forever with nothing scheduled.
+            do {
+                try await postgres.transaction { tx in
+                    guard let record = try await CompensationQueries.lock(tenantID: task.tenantID, id: id, on: tx), Int(index) < record.plan.count else { return }
+                    guard try await TaskQueries.failPermanently(task, error: "\(error)", on: tx) else { throw LeaseLost(taskID: task.id) }
+                    try await self.failItem(record, record.plan[Int(index)], reason: "The compensation could not be processed: \(error)", task: task, on: tx)
+                }
+                return .completedByHandler
+            } catch {
+                return .failed(error: "\(error)")
+            }
         }
     }
 
@@ -56,7 +67,9 @@ struct CompensationTaskHandler: TaskHandler {
         }
         let item = record.plan[index]
         let status = try await CompensationQueries.itemStatuses([item], on: tx)[item]
-        guard record.status == "RUNNING", status == "REQUESTED" || status == "RUNNING" else {
+        // After another item failed for good nothing new starts, but an item already running
+        // (retrying) may finish, as a parallel compensation's other handlers do.
+        guard status == "RUNNING" || (record.status == "RUNNING" && status == "REQUESTED") else {
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             return nil
         }
@@ -91,6 +104,11 @@ struct CompensationTaskHandler: TaskHandler {
         let resolved: ResolvedSecrets
         do { resolved = try await ResolvedSecrets.resolving(paths, with: secrets) } catch {
             return .failure(StepFailure(message: error.description, retryable: false))
+        }
+        if case .delay(let delay) = handler.type {
+            // The queue does a forward delay step's waiting; a compensating delay waits here.
+            try? await Task.sleep(for: .seconds(min(delay.duration.seconds, handler.timeout?.seconds ?? StepTaskHandler.defaultTimeout)))
+            return .success(StepResult(output: .object(JSONObject()), input: nil))
         }
         let context = TemplateContext(input: prepared.execution.input, stepOutputs: prepared.outputs, env: environment)
         var invocation = StepInvocation(
@@ -132,26 +150,32 @@ struct CompensationTaskHandler: TaskHandler {
             }
         case .failure(let failure):
             guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
-            _ = try await ExecutionQueries.lock(tenantID: task.tenantID, id: record.executionID, on: tx)
-            _ = try await ExecutionQueries.lock(tenantID: task.tenantID, id: item.executionID, on: tx)
-            try await CompensationQueries.setItemStatus([item], "FAILED", on: tx)
-            try await EventQueries.append(
-                tenantID: task.tenantID, executionID: item.executionID, type: .compensateFailed, stepID: item.stepID,
-                payload: ["reason": .string(failure.message), "attempts": .int(Int64(task.attempt)), "label": .string(item.label)], on: tx)
-            guard record.status == "RUNNING" else { return }
-            let statuses = try await CompensationQueries.itemStatuses(record.plan, on: tx)
-            let left = record.plan.filter { $0 != item && statuses[$0] != "COMPLETED" }.map(\.label)
-            Counter(label: "maestro_compensations_total", dimensions: [("tenant", task.tenantID), ("outcome", "failed")]).increment()
-            try await CompensationQueries.finish(record.id, status: "FAILED", on: tx)
-            try await CompensationQueries.setState(record.plan.map(\.executionID), "FAILED", on: tx)
-            let root = try await ExecutionQueries.find(tenantID: task.tenantID, id: record.executionID, on: tx)
-            var error: JSONObject = [
-                "message": .string("The compensation of step \"\(item.label)\" failed after \(task.attempt) attempt(s): \(failure.message)"),
-                "stepId": .string(item.label), "notCompensated": .array(left.map(JSONValue.string)),
-            ]
-            if let original = root?.error { error["cause"] = original }
-            try await CompensationQueries.markCompensationFailed(record.executionID, error: .object(error), on: tx)
-            try await EventQueries.append(tenantID: task.tenantID, executionID: record.executionID, type: .executionCompensationFailed, payload: .object(error), on: tx)
+            try await failItem(record, item, reason: failure.message, task: task, on: tx)
         }
+    }
+
+    /// Records that `item` failed for good; the first such failure ends the compensation as
+    /// FAILED and the execution as COMPENSATION_FAILED, naming every step left uncompensated.
+    private func failItem(_ record: CompensationRecord, _ item: CompensationItem, reason: String, task: ClaimedTask, on tx: PostgresTransaction) async throws {
+        _ = try await ExecutionQueries.lock(tenantID: task.tenantID, id: record.executionID, on: tx)
+        _ = try await ExecutionQueries.lock(tenantID: task.tenantID, id: item.executionID, on: tx)
+        try await CompensationQueries.setItemStatus([item], "FAILED", on: tx)
+        try await EventQueries.append(
+            tenantID: task.tenantID, executionID: item.executionID, type: .compensateFailed, stepID: item.stepID,
+            payload: ["reason": .string(reason), "attempts": .int(Int64(task.attempt)), "label": .string(item.label)], on: tx)
+        guard record.status == "RUNNING" else { return }
+        let statuses = try await CompensationQueries.itemStatuses(record.plan, on: tx)
+        let left = record.plan.filter { $0 != item && statuses[$0] != "COMPLETED" }.map(\.label)
+        Counter(label: "maestro_compensations_total", dimensions: [("tenant", task.tenantID), ("outcome", "failed")]).increment()
+        try await CompensationQueries.finish(record.id, status: "FAILED", on: tx)
+        try await CompensationQueries.setState([record.executionID] + record.plan.map(\.executionID), "FAILED", on: tx)
+        let root = try await ExecutionQueries.find(tenantID: task.tenantID, id: record.executionID, on: tx)
+        var error: JSONObject = [
+            "message": .string("The compensation of step \"\(item.label)\" failed after \(task.attempt) attempt(s): \(reason)"),
+            "stepId": .string(item.label), "notCompensated": .array(left.map(JSONValue.string)),
+        ]
+        if let original = root?.error { error["cause"] = original }
+        try await CompensationQueries.markCompensationFailed(record.executionID, error: .object(error), on: tx)
+        try await EventQueries.append(tenantID: task.tenantID, executionID: record.executionID, type: .executionCompensationFailed, payload: .object(error), on: tx)
     }
 }

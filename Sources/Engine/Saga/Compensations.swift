@@ -95,7 +95,15 @@ public struct Compensations: Sendable {
     /// Returns the compensation and whether this call created it; nil when there is nothing to undo.
     func start(_ execution: ExecutionRecord, cause: CompensationCause, requestedBy: String?, on tx: PostgresTransaction) async throws -> (CompensationRecord, Bool)? {
         if let existing = try await CompensationQueries.find(tenantID: execution.tenantID, executionID: execution.id, on: tx) { return (existing, false) }
-        let items = try await plan(execution, cause: cause, on: tx)
+        let planned = try await plan(execution, cause: cause, on: tx)
+        // Lock the children involved (parent → child, like every path), then keep only the steps
+        // no other compensation took meanwhile: a child's own compensation holds its lock while it
+        // marks its steps, so after the lock the statuses are settled.
+        for id in Set(planned.map(\.executionID)).subtracting([execution.id]).sorted(by: { $0.uuidString < $1.uuidString }) {
+            _ = try await ExecutionQueries.lock(tenantID: execution.tenantID, id: id, on: tx)
+        }
+        let taken = try await CompensationQueries.itemStatuses(planned, on: tx)
+        let items = planned.filter { taken[$0] == nil }
         guard !items.isEmpty else { return nil }
         let definition = try await definitions.definition(tenantID: execution.tenantID, versionID: execution.workflowVersionID, postgres: tx)
         let mode = CompensationPlanner.mode(definition, cause: cause)
@@ -107,9 +115,6 @@ public struct Compensations: Sendable {
         }
         try await CompensationQueries.setItemStatus(items, "REQUESTED", on: tx)
         let involved = [execution.id] + items.map(\.executionID).filter { $0 != execution.id }
-        for id in Set(involved) where id != execution.id {
-            _ = try await ExecutionQueries.lock(tenantID: execution.tenantID, id: id, on: tx)  // parent → child, like every path
-        }
         for (index, item) in items.enumerated() {
             try await EventQueries.append(
                 tenantID: execution.tenantID, executionID: item.executionID, type: .compensateRequested, stepID: item.stepID,

@@ -103,11 +103,12 @@ enum CompensationQueries {
             """, [items.map(\.executionID), items.map(\.stepID), status])
     }
 
-    /// Ends a FAILED or CANCELLED execution as COMPENSATION_FAILED, with the reason.
+    /// Ends a FAILED or CANCELLED execution as COMPENSATION_FAILED, with the reason. (A succeeded
+    /// execution whose manual compensation failed keeps its status; its compensation state says FAILED.)
     static func markCompensationFailed(_ id: UUID, error: JSONValue, on db: some PostgresExecutor) async throws {
         try await db.execute("""
             UPDATE executions SET status = 'COMPENSATION_FAILED', compensation_state = 'FAILED', error = $2::jsonb, updated_at = now()
-            WHERE id = $1
+            WHERE id = $1 AND status IN ('FAILED', 'CANCELLED')
             """, [id, error])
     }
 

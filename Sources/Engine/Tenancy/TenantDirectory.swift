@@ -17,12 +17,18 @@ public actor TenantDirectory {
 
     /// The limits in force for `tenantID` (the default tier's for a tenant not seen yet).
     public func limits(for tenantID: String) async throws -> TenantLimits {
+        try await limits(for: tenantID, on: postgres)
+    }
+
+    /// The same, read through `db` on a cache miss: a caller inside a transaction must not borrow
+    /// a second pooled connection while it holds locks (a busy pool could deadlock).
+    func limits(for tenantID: String, on db: some PostgresExecutor) async throws -> TenantLimits {
         let now = ContinuousClock.now
         if let entry = cached[tenantID], entry.until > now { return entry.limits }
         let limits: TenantLimits
-        if let found = try await TenantQueries.limits(tenantID: tenantID, on: postgres) {
+        if let found = try await TenantQueries.limits(tenantID: tenantID, on: db) {
             limits = found
-        } else if let standard = try await TenantQueries.tier(named: "standard", on: postgres) {
+        } else if let standard = try await TenantQueries.tier(named: "standard", on: db) {
             limits = standard
         } else {
             throw EngineError(.invalidState, "The default tier \"standard\" is missing from tenant_tiers.")

@@ -31,8 +31,12 @@ struct SubworkflowCoordinator: Sendable {
         }
         let child = try await definitions.definition(tenantID: parent.tenantID, versionID: edge.childVersionID, postgres: tx)
         let context = TemplateContext(input: parent.input, stepOutputs: outputs, env: environment)
+        let children = try await ExecutionQueries.children(tenantID: parent.tenantID, parentID: parent.id, stepID: step.id, on: tx)
+        let tier = try await tenants.limits(for: parent.tenantID, on: tx)
 
-        // The elements: one without forEach, else the array forEach yields, under the fan-out cap.
+        // The elements: one without forEach, else the array forEach yields, under the fan-out cap
+        // (checked before the first child starts: lowering a cap later does not fail a fan-out
+        // that is already running).
         var elements: [JSONValue?] = [nil]
         if let forEach = step.forEach {
             let value: JSONValue
@@ -42,9 +46,8 @@ struct SubworkflowCoordinator: Sendable {
             guard case .array(let items) = value else {
                 return try await fail("forEach \(forEach.source) yielded \(value.typeName), not an array.", [], [:])
             }
-            let tier = try await tenants.limits(for: parent.tenantID)
             let cap = min(definition.policy.maxFanOut ?? settings.maxFanOut, settings.maxFanOut, tier.maxFanOut)
-            guard items.count <= cap else {
+            guard items.count <= cap || !children.isEmpty else {
                 return try await fail(
                     "forEach over \(items.count) elements exceeds the fan-out cap of \(cap) (the least of policy.maxFanOut, the \(tier.tier) tier's maxFanOut and the deployment's limit).", [],
                     ["code": "LIMIT_EXCEEDED", "fanOut": .int(Int64(items.count)), "maxFanOut": .int(Int64(cap))])
@@ -56,13 +59,13 @@ struct SubworkflowCoordinator: Sendable {
 
         // The latest attempt of each element that has started.
         var latest: [Int: ExecutionRecord] = [:]
-        for existing in try await ExecutionQueries.children(tenantID: parent.tenantID, parentID: parent.id, stepID: step.id, on: tx) {
+        for existing in children {
             guard let link = existing.parent, let attempt = link.attempt, link.iteration < elements.count else { continue }
             if let known = latest[link.iteration], let knownAttempt = known.parent?.attempt, knownAttempt >= attempt { continue }
             latest[link.iteration] = existing
         }
         var running = 0
-        var toStart: [(iteration: Int, attempt: Int)] = []
+        var toStart: [(iteration: Int, attempt: Int, retrying: ExecutionRecord?)] = []
         for iteration in latest.keys.sorted() {
             guard let existing = latest[iteration], let attempt = existing.parent?.attempt else { continue }
             switch existing.status {
@@ -79,25 +82,34 @@ struct SubworkflowCoordinator: Sendable {
                         [], ["childExecutionId": .string(existing.id.uuidString.lowercased()), "iteration": .int(Int64(iteration)),
                              "attempts": .int(Int64(attempt))])
                 }
-                events.add(.stepRetrying, stepID: step.id, payload: [
-                    "attempt": .int(Int64(attempt)), "iteration": .int(Int64(iteration)),
-                    "childExecutionId": .string(existing.id.uuidString.lowercased()),
-                    "error": existing.error ?? .string(existing.status.rawValue),
-                ])
-                toStart.append((iteration, attempt + 1))
+                toStart.append((iteration, attempt + 1, existing))
             }
         }
-        toStart += (0..<elements.count).filter { latest[$0] == nil }.map { ($0, 1) }
+        toStart += (0..<elements.count).filter { latest[$0] == nil }.map { ($0, 1, nil) }
 
-        for (iteration, attempt) in toStart where running < concurrency {
+        for (iteration, attempt, retrying) in toStart where running < concurrency {
             let element = elements[iteration]
             let elementContext = element.map { context.forEachElement($0, index: iteration) } ?? context
-            let started = try await start(
+            let outcome = try await start(
                 parent: parent, step: step, config: config, edge: edge, child: child, context: elementContext,
-                iteration: iteration, attempt: attempt, events: events, on: tx)
-            guard let started else { return }  // the step failed
+                iteration: iteration, attempt: attempt, maxDepth: min(settings.maxDepth, tier.maxDepth), othersRunning: running > 0,
+                events: events, on: tx)
+            guard case .started(let started, let probe) = outcome else {
+                // .failed: the step failed; .wait: the breaker is open but children are in flight,
+                // whose ends reconcile again.
+                return
+            }
+            if let retrying {
+                events.add(.stepRetrying, stepID: step.id, payload: [
+                    "attempt": .int(Int64(attempt - 1)), "iteration": .int(Int64(iteration)),
+                    "childExecutionId": .string(retrying.id.uuidString.lowercased()),
+                    "error": retrying.error ?? .string(retrying.status.rawValue),
+                ])
+            }
             latest[iteration] = started
             running += 1
+            // A half-open breaker lets one probe through: start nothing else until it has ended.
+            if probe { break }
         }
 
         let finished = (0..<elements.count).compactMap { latest[$0] }.filter { $0.status == .succeeded }
@@ -113,37 +125,46 @@ struct SubworkflowCoordinator: Sendable {
             execution: parent, definition: definition, environment: environment, outputs: known, fusingAfter: step.id, events: events, on: tx)
     }
 
-    /// Validates the child's input, asks the breaker, and starts the child; nil after failing the step.
+    /// What starting one child came to.
+    private enum StartOutcome {
+        case started(ExecutionRecord, probe: Bool)
+        /// The breaker refused, but other children are in flight: try again when one ends.
+        case wait
+        /// The step failed (and with it the parent).
+        case failed
+    }
+
+    /// Validates the child's input, asks the breaker, and starts the child.
     private func start(
         parent: ExecutionRecord, step: StepDefinition, config: SubworkflowStepConfig, edge: SubworkflowEdge, child: WorkflowDefinition,
-        context: TemplateContext, iteration: Int, attempt: Int, events: EventBatch, on tx: PostgresTransaction
-    ) async throws -> ExecutionRecord? {
+        context: TemplateContext, iteration: Int, attempt: Int, maxDepth: Int, othersRunning: Bool, events: EventBatch, on tx: PostgresTransaction
+    ) async throws -> StartOutcome {
         let childName = "\(child.name)@\(child.version)"
         let input: JSONValue
         do {
             input = try config.input.map { try TemplateRenderer(context: context).render($0).value } ?? .object(JSONObject())
         } catch {
             try await failStep(parent: parent, step: step, message: "The input for \(childName) could not be rendered: \(error)", details: [], extra: [:], events: events, on: tx)
-            return nil
+            return .failed
         }
         let problems = child.inputSchema.validate(input)
         guard problems.isEmpty else {
             try await failStep(
                 parent: parent, step: step, message: "The input for \(childName) does not match its inputSchema; the child was not started.",
                 details: problems.map(\.description), extra: ["code": "INVALID_INPUT", "iteration": .int(Int64(iteration))], events: events, on: tx)
-            return nil
+            return .failed
         }
-        let maxDepth = min(settings.maxDepth, try await tenants.limits(for: parent.tenantID).maxDepth)
         guard parent.depth + 1 <= maxDepth else {
             try await failStep(
                 parent: parent, step: step, message: "Starting \(childName) would nest sub-workflows \(parent.depth + 1) deep; the limit is \(maxDepth).",
                 details: [], extra: ["code": "LIMIT_EXCEEDED"], events: events, on: tx)
-            return nil
+            return .failed
         }
         let id = UUID()
         let admission = try await SubworkflowBreakerQueries.admit(
             tenantID: parent.tenantID, childVersionID: edge.childVersionID, executionID: id, settings: settings.breaker, on: tx)
         if case .rejected(let retryAfter) = admission {
+            if othersRunning { return .wait }
             BreakerMetrics.rejected(tenantID: parent.tenantID)
             events.add(.subworkflowCircuitOpen, stepID: step.id, payload: [
                 "childVersionId": .string(edge.childVersionID.uuidString.lowercased()), "workflow": .string(child.name),
@@ -153,7 +174,7 @@ struct SubworkflowCoordinator: Sendable {
                 parent: parent, step: step,
                 message: "The circuit breaker of \(childName) is open after repeated failures; the invocation failed fast. Try again in \(retryAfter) s.",
                 details: [], extra: ["code": "CIRCUIT_OPEN", "retryAfterSeconds": .int(Int64(retryAfter))], events: events, on: tx)
-            return nil
+            return .failed
         }
         if case .admitted(probe: true) = admission { BreakerMetrics.state(.halfOpen, tenantID: parent.tenantID, childVersionID: edge.childVersionID) }
         let placement = ExecutionPlacement(
@@ -171,7 +192,8 @@ struct SubworkflowCoordinator: Sendable {
         ]
         if case .admitted(probe: true) = admission { payload["probe"] = true }
         events.add(.subworkflowStarted, stepID: step.id, payload: .object(payload))
-        return started
+        if case .admitted(let probe) = admission { return .started(started, probe: probe) }
+        return .started(started, probe: false)
     }
 
     /// Fails the step for good and, with it, the parent execution (which cancels its other children).

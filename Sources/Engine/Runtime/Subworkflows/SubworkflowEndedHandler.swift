@@ -21,8 +21,32 @@ struct SubworkflowEndedHandler: TaskHandler {
             return .completedByHandler
         } catch {
             logger.warning("Reporting the end of sub-workflow \(childID) failed: \(error)")
-            return .retry(after: 1, error: "\(error)")
+            if task.attempt < task.maxAttempts { return .retry(after: Double(min(task.attempt, 30)), error: "\(error)") }
+            // Last attempt: fail the parent step rather than leave it waiting for a wake-up that
+            // will not come.
+            do {
+                try await postgres.transaction { tx in try await self.failParentStep(task, childID: childID, reason: "\(error)", on: tx) }
+                return .completedByHandler
+            } catch {
+                return .failed(error: "\(error)")
+            }
         }
+    }
+
+    private func failParentStep(_ task: ClaimedTask, childID: UUID, reason: String, on tx: PostgresTransaction) async throws {
+        guard try await TaskQueries.failPermanently(task, error: reason, on: tx) else { throw LeaseLost(taskID: task.id) }
+        guard let child = try await ExecutionQueries.find(tenantID: task.tenantID, id: childID, on: tx), let link = child.parent,
+            let stepID = link.stepID, link.attempt != nil,
+            let parent = try await ExecutionQueries.lock(tenantID: task.tenantID, id: link.executionID, on: tx), !parent.status.isTerminal,
+            try await StepRunQueries.status(executionID: parent.id, stepID: stepID, on: tx) == "RUNNING"
+        else { return }
+        let error: JSONObject = [
+            "stepId": .string(stepID), "childExecutionId": .string(childID.uuidString.lowercased()),
+            "message": .string("The end of sub-workflow execution \(childID.uuidString.lowercased()) could not be processed: \(reason)"),
+        ]
+        try await StepRunQueries.finished(executionID: parent.id, stepID: stepID, iteration: 0, status: "FAILED", output: nil, error: .object(error), on: tx)
+        try await EventQueries.append(tenantID: task.tenantID, executionID: parent.id, type: .stepFailed, stepID: stepID, payload: .object(error), on: tx)
+        try await ExecutionProgress.fail(parent, error: ["message": .string("Step \"\(stepID)\" failed: \(error["message"]?.stringValue ?? reason)"), "stepId": .string(stepID)], on: tx)
     }
 
     private func process(_ task: ClaimedTask, childID: UUID, on tx: PostgresTransaction) async throws {
