@@ -147,6 +147,6 @@ let package = Package(
             name: "CompatSubgraphTests",
             dependencies: ["CompatSubgraph", "Subgraph", "GraphQLCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Engine", "Postgres"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Engine", "Postgres", "Redis"], swiftSettings: strict),
     ]
 )

@@ -88,7 +88,7 @@ struct Serve: AsyncParsableCommand {
             // when stdout is a pipe (scripts and tests wait for it).
             FileHandle.standardOutput.write(Data("Maestro Composer listening on http://\(host):\(port)\n".utf8))
         }
-        var services: [any Service] = [app]
+        var services: [any Service] = [app, QueueMetrics(postgres: postgres, logger: logger)]
         if !noWorkers {
             services.append(engine.worker(listener: listener, logger: logger))
         }

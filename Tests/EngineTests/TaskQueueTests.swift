@@ -41,6 +41,8 @@ struct TaskQueueTests {
 
     @Test func concurrentWorkersNeverClaimTheSameTask() async throws {
         let db = try await migratedDatabase("queuerace", maxConnections: 10)
+        // Claimed tasks stay running here, so the tenant needs a concurrency cap above 300.
+        try await db.execute("INSERT INTO tenants (id, name, tier) VALUES ('t', 't', 'enterprise')", [])
         for i in 0..<300 { _ = try await TaskQueries.insert(NewTask(tenantID: "t", kind: "k", payload: #"{"i": \#(i)}"#), on: db) }
         let claims = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for worker in 0..<6 {

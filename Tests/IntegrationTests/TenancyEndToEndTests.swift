@@ -66,6 +66,12 @@ struct TenancyEndToEndTests {
         try await Task.sleep(for: .milliseconds(1100))
         let after = try await HTTP.post(execute, json: #"{"input": {}}"#, headers: auth)
         #expect(after.status == 202, "\(after.body)")
+        // Per-tenant figures reach /metrics: refusals by reason, and service time per task kind.
+        try await Task.sleep(for: .milliseconds(500))
+        let metrics = try await HTTP.get(base + "/metrics")
+        #expect(metrics.body.contains(#"maestro_admissions_rejected_total{tenant="\#(tenant)",reason="payload"} 1"#), "\(metrics.body.prefix(3000))")
+        #expect(metrics.body.contains(#"maestro_admissions_rejected_total{tenant="\#(tenant)",reason="rate"} 1"#))
+        #expect(metrics.body.contains(#"maestro_task_service_seconds_count{tenant="\#(tenant)",kind="step"}"#))
         server.signal(SIGTERM)
         #expect(try await server.waitForExit(seconds: 15) == 0)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import Postgres
 import ServiceLifecycle
 import Synchronization
@@ -125,7 +126,11 @@ public final class TaskWorker: Service {
 
     /// Runs one task and records its outcome (fenced by the attempt number).
     private func execute(_ task: ClaimedTask) async {
+        let started = ContinuousClock.now
         let outcome = await handler.handle(task)
+        let elapsed = (ContinuousClock.now - started).components
+        Timer(label: "maestro_task_service_seconds", dimensions: [("tenant", task.tenantID), ("kind", task.kind)])
+            .recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
         do {
             switch outcome {
             case .completedByHandler:

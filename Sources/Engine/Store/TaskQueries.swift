@@ -27,26 +27,76 @@ public enum TaskQueries {
         return try rows.first?.decode("id", as: Int64.self)
     }
 
-    /// Claims up to `limit` ready tasks of `queue` for `worker`, most urgent first, and leases
-    /// them for `leaseSeconds`. One statement; `SKIP LOCKED` lets concurrent workers take
-    /// disjoint batches without waiting on each other.
-    public static func claim(queue: String, limit: Int, worker: String, leaseSeconds: Double, on db: some PostgresExecutor) async throws -> [ClaimedTask] {
-        try await db.query("""
-            WITH picked AS (
-                SELECT id FROM tasks
-                WHERE state = 'ready' AND queue = $1 AND run_at <= now()
-                ORDER BY priority, run_at, id
-                LIMIT $2
-                FOR UPDATE SKIP LOCKED
-            )
-            UPDATE tasks t
-            SET state = 'running', attempt = t.attempt + 1, leased_by = $3,
-                lease_expires_at = now() + make_interval(secs => $4)
-            FROM picked WHERE t.id = picked.id
-            RETURNING t.id, t.tenant_id, t.queue, t.kind, t.priority, t.payload::text AS payload,
-                      t.attempt, t.max_attempts, t.lease_expires_at
-            """, [queue, limit, worker, leaseSeconds]
-        ).map(ClaimedTask.init(row:)).sorted { ($0.priority.rawValue, $0.id) < ($1.priority.rawValue, $1.id) }
+    /// Claims up to `limit` ready tasks of `queue` for `worker`, fairly across tenants, and leases
+    /// them for `leaseSeconds` (issue 9, DESIGN.md §6).
+    ///
+    /// - **Fair share.** Each tenant with ready work offers its tasks in its own order (priority
+    ///   class, then age), tagged `virtual time + position / weight` (its tier's weight). The
+    ///   smallest tags win, and the tenant's virtual time moves past what it was served. Two
+    ///   tenants with permanent backlogs and weights 3:1 get about three quarters and one quarter
+    ///   of the claims, whatever the depth of either backlog. A tenant returning from idle starts at
+    ///   the smallest virtual time among the active tenants, so it gets no catch-up burst.
+    /// - **Concurrency caps.** A tenant is offered at most `max_concurrent_steps - running` tasks.
+    ///   Claims of one queue take turns under a transaction-scoped advisory lock, which makes the
+    ///   cap exact across worker processes; a claim is one short statement.
+    public static func claim(queue: String, limit: Int, worker: String, leaseSeconds: Double, on db: PostgresClient) async throws -> [ClaimedTask] {
+        try await db.transaction { tx in
+            _ = try await tx.query("SELECT pg_advisory_xact_lock(hashtext('maestro-claim/' || $1))", [queue])
+            return try await tx.query("""
+                WITH RECURSIVE active (tenant_id) AS (
+                    (SELECT tenant_id FROM tasks WHERE state = 'ready' AND queue = $1 ORDER BY tenant_id LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT t.tenant_id FROM tasks t WHERE t.state = 'ready' AND t.queue = $1 AND t.tenant_id > a.tenant_id
+                            ORDER BY t.tenant_id LIMIT 1)
+                    FROM active a WHERE a.tenant_id IS NOT NULL
+                ),
+                floor AS (
+                    SELECT COALESCE(min(s.virtual_time), 0) AS vt FROM tenant_queue_state s
+                    WHERE s.queue = $1 AND s.tenant_id IN (SELECT tenant_id FROM active)
+                ),
+                shares AS (
+                    SELECT a.tenant_id,
+                           GREATEST(COALESCE(s.virtual_time, 0), (SELECT vt FROM floor)) AS vt,
+                           COALESCE(tt.weight, st.weight, 1)::float8 AS weight,
+                           GREATEST(0, COALESCE(tt.max_concurrent_steps, st.max_concurrent_steps, $2)
+                                       - (SELECT count(*) FROM tasks r WHERE r.tenant_id = a.tenant_id AND r.state = 'running')) AS room
+                    FROM active a
+                    LEFT JOIN tenants n ON n.id = a.tenant_id
+                    LEFT JOIN tenant_tiers tt ON tt.name = n.tier
+                    LEFT JOIN tenant_tiers st ON st.name = 'standard'
+                    LEFT JOIN tenant_queue_state s ON s.queue = $1 AND s.tenant_id = a.tenant_id
+                    WHERE a.tenant_id IS NOT NULL
+                ),
+                offered AS (
+                    SELECT c.id, c.tenant_id, sh.vt + c.position / sh.weight AS finish
+                    FROM shares sh
+                    CROSS JOIN LATERAL (
+                        SELECT t.id, t.tenant_id, row_number() OVER (ORDER BY t.priority, t.run_at, t.id) AS position
+                        FROM tasks t
+                        WHERE t.state = 'ready' AND t.queue = $1 AND t.tenant_id = sh.tenant_id AND t.run_at <= now()
+                        ORDER BY t.priority, t.run_at, t.id
+                        LIMIT LEAST($2, sh.room)
+                    ) c
+                ),
+                picked AS (
+                    SELECT t.id, o.tenant_id, o.finish FROM tasks t
+                    JOIN (SELECT id, tenant_id, finish FROM offered ORDER BY finish, id LIMIT $2) o ON o.id = t.id
+                    WHERE t.state = 'ready'
+                    FOR UPDATE OF t SKIP LOCKED
+                ),
+                served AS (
+                    INSERT INTO tenant_queue_state (queue, tenant_id, virtual_time)
+                    SELECT $1, tenant_id, max(finish) FROM picked GROUP BY tenant_id
+                    ON CONFLICT (queue, tenant_id) DO UPDATE SET virtual_time = EXCLUDED.virtual_time, updated_at = now()
+                )
+                UPDATE tasks t
+                SET state = 'running', attempt = t.attempt + 1, leased_by = $3,
+                    lease_expires_at = now() + make_interval(secs => $4)
+                FROM picked WHERE t.id = picked.id
+                RETURNING t.id, t.tenant_id, t.queue, t.kind, t.priority, t.payload::text AS payload,
+                          t.attempt, t.max_attempts, t.lease_expires_at
+                """, [queue, limit, worker, leaseSeconds])
+        }.map(ClaimedTask.init(row:)).sorted { ($0.priority.rawValue, $0.id) < ($1.priority.rawValue, $1.id) }
     }
 
     /// Marks a claimed task completed. False when the lease was lost (the task was rescued and
