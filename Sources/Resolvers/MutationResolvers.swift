@@ -53,11 +53,12 @@ enum MutationResolvers {
             let version = ValueBridge.string(arguments, "version") ?? ""
             let input = ValueBridge.json(arguments["input"] ?? .null)
             let key = ValueBridge.string(arguments, "idempotencyKey")
+            let priority = ValueBridge.priority(arguments)
             return ValueBridge.async {
-                try await context.engine.admission.admit(tenantID: context.tenantID, input: input)
+                try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority)
                 let workflow = try await Self.workflow(context, id)
                 return .source(try await context.engine.executions.start(
-                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key))
+                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority))
             }
         }
         _ = schema.setResolver(typeName: "Mutation", fieldName: "cancelExecution") { _, arguments, info in

@@ -14,13 +14,14 @@ enum SubworkflowResolvers {
             let input = ValueBridge.json(arguments["input"] ?? .null)
             let key = ValueBridge.string(arguments, "idempotencyKey")
             let parentStepID = ValueBridge.string(arguments, "parentStepId")
+            let priority = ValueBridge.priority(arguments)
             let linked = arguments["parentExecutionId"].map { !$0.isNull } ?? false
             let parentID: UUID? = linked ? try ValueBridge.uuid(arguments, "parentExecutionId") : nil
             return ValueBridge.async {
-                try await context.engine.admission.admit(tenantID: context.tenantID, input: input)
+                try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority)
                 let invocation = try await context.engine.subworkflows.invoke(
                     tenantID: context.tenantID, workflow: workflow, version: version, input: input, idempotencyKey: key,
-                    parentExecutionID: parentID, parentStepID: parentStepID)
+                    parentExecutionID: parentID, parentStepID: parentStepID, priority: priority)
                 // What the invocation already read needs no second query when the response asks for it.
                 context.loaders.execution.prime(invocation.execution.id, invocation.execution)
                 if let stored = invocation.version { context.loaders.version.prime(stored.id, stored) }

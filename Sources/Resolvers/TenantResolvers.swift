@@ -44,6 +44,7 @@ enum TenantResolvers {
                 updated.maxDepth = int("maxDepth") ?? updated.maxDepth
                 updated.maxConcurrentSteps = int("maxConcurrentSteps") ?? updated.maxConcurrentSteps
                 updated.burst = int("burst") ?? updated.burst
+                updated.maxQueueDepth = int("maxQueueDepth") ?? updated.maxQueueDepth
                 switch input["ratePerSecond"] {
                 case .double(let rate)?: updated.ratePerSecond = rate
                 case .int(let rate)?: updated.ratePerSecond = Double(rate)
@@ -66,6 +67,7 @@ enum TenantResolvers {
         object["maxConcurrentSteps"] = .int(limits.maxConcurrentSteps)
         object["ratePerSecond"] = .double(limits.ratePerSecond)
         object["burst"] = .int(limits.burst)
+        object["maxQueueDepth"] = .int(limits.maxQueueDepth)
         return .object(object)
     }
 }

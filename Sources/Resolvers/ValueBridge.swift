@@ -64,6 +64,15 @@ enum ValueBridge {
         return id
     }
 
+    /// Reads a `Priority` argument (STANDARD when absent).
+    static func priority(_ arguments: GraphQLObject) -> TaskPriority {
+        switch string(arguments, "priority") {
+        case "CRITICAL": return .critical
+        case "BATCH": return .batch
+        default: return .standard
+        }
+    }
+
     static func string(_ arguments: GraphQLObject, _ name: String) -> String? {
         if case .string(let text)? = arguments[name] { return text }
         return nil

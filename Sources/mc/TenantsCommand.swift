@@ -8,7 +8,7 @@ struct TenantsCommand: AsyncParsableCommand {
         commandName: "tenants", abstract: "Show and change tenant tiers and their limits.",
         subcommands: [Limits.self, Tiers.self, SetTier.self, UpdateTier.self])
 
-    static let fields = "tier weight maxPayloadBytes maxStepsPerWorkflow maxFanOut maxDepth maxConcurrentSteps ratePerSecond burst"
+    static let fields = "tier weight maxPayloadBytes maxStepsPerWorkflow maxFanOut maxDepth maxConcurrentSteps ratePerSecond burst maxQueueDepth"
 
     /// `mc tenants limits`: the caller's tenant's limits.
     struct Limits: AsyncParsableCommand {

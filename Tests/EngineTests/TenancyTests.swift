@@ -51,7 +51,7 @@ struct TenancyTests {
         try await Task.sleep(for: .milliseconds(600))
         try await engine.admission.admit(tenantID: tenant, input: [:])
         if redisIsUp {
-            let stored = try await redis.send("HGET", "mc:bucket:\(tenant):standard", "tokens")
+            let stored = try await redis.send("HGET", "mc:bucket:\(tenant)", "tokens")
             #expect(stored.string.flatMap(Double.init).map { $0 < 1 } == true, "the bucket lives in Redis: \(stored)")
         }
         await redis.shutdown()
@@ -101,6 +101,56 @@ struct TenancyTests {
         }
         #expect(record.status == .succeeded, "\(String(describing: record.error))")
         await group.triggerGracefulShutdown()
+        await db.shutdown()
+    }
+
+    @Test func underPressureBatchIsShedFirstThenStandardAndCriticalLast() async throws {
+        let (engine, db, tenant) = try await engine(redis: nil)
+        var tier = Self.tiny
+        tier.maxQueueDepth = 10
+        tier.ratePerSecond = 0.01  // no refill during the test
+        tier.burst = 100
+        _ = try await engine.tenants.updateTier(tier)
+        func queue(_ count: Int) async throws {
+            for _ in 0..<count { _ = try await TaskQueries.insert(NewTask(tenantID: tenant, kind: "work"), on: db) }
+            try await Task.sleep(for: .milliseconds(600))  // admission recounts a tenant's queue at most every 0.5 s
+        }
+        func admits(_ priority: TaskPriority) async -> Bool {
+            do { try await engine.admission.admit(tenantID: tenant, input: [:], priority: priority); return true } catch { return false }
+        }
+        // Queue depth: batch stops at half of maxQueueDepth, standard at 80 %, critical at the cap.
+        try await queue(5)
+        let atHalf = [await admits(.batch), await admits(.standard), await admits(.critical)]
+        #expect(atHalf == [false, true, true])
+        let shed = await #expect(throws: EngineError.self) { try await engine.admission.admit(tenantID: tenant, input: [:], priority: .batch) }
+        #expect(shed?.code == .rateLimited && shed?.retryAfterSeconds == 2 && shed?.message.hasPrefix("Shed: 5 tasks") == true, "\(String(describing: shed))")
+        try await queue(3)
+        let atEightyPercent = [await admits(.standard), await admits(.critical)]
+        #expect(atEightyPercent == [false, true])
+        try await queue(2)
+        let atTheCap = await admits(.critical)
+        #expect(!atTheCap)
+
+        // Budget: batch needs half the bucket left, so it is refused while others still get in.
+        let (other, otherDB, otherTenant) = try await self.engine(redis: nil)
+        var small = Self.tiny
+        small.burst = 4
+        small.ratePerSecond = 0.01
+        _ = try await other.tenants.updateTier(small)
+        var sequence: [Bool] = []
+        for priority in [TaskPriority.batch, .batch, .batch, .standard, .critical, .critical] {
+            do { try await other.admission.admit(tenantID: otherTenant, input: [:], priority: priority); sequence.append(true) } catch { sequence.append(false) }
+        }
+        #expect(sequence == [true, true, false, true, true, false])  // 4 → 3 → 2 (batch stops) → 1 → 0
+        // An execution's class reaches its tasks.
+        _ = try await other.publisher.publish(tenantID: otherTenant, document: try JSONValue.parse("""
+            {"name": "w", "version": "1.0.0", "inputSchema": {"type": "object"}, "steps": [{"id": "t", "type": "http", "with": {"method": "GET", "url": "http://127.0.0.1:9/"}}]}
+            """))
+        let batch = try await other.executions.start(tenantID: otherTenant, workflow: "w", version: "1.0.0", input: [:], priority: .batch)
+        #expect(batch.priority == .batch)
+        let priority = try await otherDB.queryFirst("SELECT priority FROM tasks WHERE execution_id = $1", [batch.id])?.decode("priority", as: Int.self)
+        #expect(priority == TaskPriority.batch.rawValue)
+        await otherDB.shutdown()
         await db.shutdown()
     }
 

@@ -102,7 +102,7 @@ enum ExecutionProgress {
         // A delay step is a task that becomes ready later: no worker waits for it.
         if case .delay(let delay) = step.type { runAt = Date().addingTimeInterval(delay.duration.seconds) }
         let task = NewTask(
-            tenantID: execution.tenantID, kind: StepTaskPayload.kind, payload: payload.json,
+            tenantID: execution.tenantID, kind: StepTaskPayload.kind, priority: execution.priority, payload: payload.json,
             maxAttempts: max(step.retry?.attempts ?? 1, 1), runAt: runAt, uniqueKey: payload.uniqueKey, executionID: execution.id)
         if try await TaskQueries.insert(task, on: tx) != nil {
             try await record(.stepScheduled, stepID: step.id, of: execution, events: events, on: tx)

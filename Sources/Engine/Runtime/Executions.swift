@@ -22,7 +22,9 @@ public struct Executions: Sendable {
     ///
     /// The input is validated against the version's `inputSchema` before anything is stored. With
     /// an idempotency key, starting again with the same key returns the first execution.
-    public func start(tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil) async throws -> ExecutionRecord {
+    public func start(
+        tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil, priority: TaskPriority = .standard
+    ) async throws -> ExecutionRecord {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return existing
         }
@@ -38,7 +40,7 @@ public struct Executions: Sendable {
             return try await postgres.transaction { tx in
                 try await ExecutionLauncher.launch(
                     tenantID: tenantID, versionID: versionID, definition: definition, input: input, idempotencyKey: idempotencyKey,
-                    placement: .root(traceID: Self.newTraceID()), environment: environment, on: tx)
+                    placement: .root(traceID: Self.newTraceID(), priority: priority), environment: environment, on: tx)
             }
         } catch let error as PostgresError where error.sqlState == SQLState.uniqueViolation && idempotencyKey != nil {
             // Another request with the same key won the race: answer with its execution.

@@ -35,6 +35,8 @@ public struct ExecutionRecord: Sendable {
     public let invoked: Bool
     /// NONE | REQUESTED | RUNNING | COMPLETED | FAILED (sagas).
     public let compensationState: String
+    /// The class its tasks are queued in.
+    public let priority: TaskPriority
 }
 
 /// A child execution's link to the parent step it runs for.
@@ -57,10 +59,11 @@ struct ExecutionPlacement: Sendable {
     let depth: Int
     let traceID: String
     let invoked: Bool
+    var priority: TaskPriority = .standard
 
     /// A root execution with a fresh trace.
-    static func root(traceID: String) -> ExecutionPlacement {
-        ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: traceID, invoked: false)
+    static func root(traceID: String, priority: TaskPriority = .standard) -> ExecutionPlacement {
+        ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: traceID, invoked: false, priority: priority)
     }
 }
 
@@ -74,11 +77,11 @@ enum ExecutionQueries {
         guard let row = try await db.queryFirst("""
             INSERT INTO executions (
                 id, tenant_id, workflow_version_id, status, input, idempotency_key, trace_id, root_execution_id, depth,
-                parent_execution_id, parent_step_id, parent_iteration, parent_attempt, invoked)
-            VALUES ($1::uuid, $2, $3, 'PENDING', $4::jsonb, $5, $6, COALESCE($7::uuid, $1::uuid), $8, $9::uuid, $10, $11, $12, $13)
+                parent_execution_id, parent_step_id, parent_iteration, parent_attempt, invoked, priority)
+            VALUES ($1::uuid, $2, $3, 'PENDING', $4::jsonb, $5, $6, COALESCE($7::uuid, $1::uuid), $8, $9::uuid, $10, $11, $12, $13, $14)
             RETURNING \(columns)
             """, [id, tenantID, versionID, input, idempotencyKey, placement.traceID, placement.rootExecutionID, placement.depth,
-                  parent?.executionID, parent?.stepID, parent?.iteration, parent?.attempt, placement.invoked])
+                  parent?.executionID, parent?.stepID, parent?.iteration, parent?.attempt, placement.invoked, placement.priority.rawValue])
         else { throw PostgresError(.server, "INSERT ... RETURNING returned no row.") }
         return try decode(row)
     }
@@ -86,7 +89,7 @@ enum ExecutionQueries {
     static let columns = """
         id, tenant_id, workflow_version_id, status, input::text AS input, output::text AS output, error::text AS error,
         idempotency_key, trace_id, created_at, finished_at, parent_execution_id, parent_step_id, parent_iteration, parent_attempt,
-        root_execution_id, depth, invoked, compensation_state
+        root_execution_id, depth, invoked, compensation_state, priority
         """
 
     static func find(tenantID: String, id: UUID, on db: some PostgresExecutor) async throws -> ExecutionRecord? {
@@ -152,7 +155,8 @@ enum ExecutionQueries {
                     iteration: try row.decodeIfPresent("parent_iteration") ?? 0, attempt: try row.decodeIfPresent("parent_attempt"))
             },
             rootExecutionID: try row.decodeIfPresent("root_execution_id") ?? row.decode("id"), depth: try row.decode("depth"),
-            invoked: try row.decode("invoked"), compensationState: try row.decode("compensation_state"))
+            invoked: try row.decode("invoked"), compensationState: try row.decode("compensation_state"),
+            priority: TaskPriority(rawValue: try row.decode("priority")) ?? .standard)
     }
 
     // MARK: - Execution trees

@@ -37,6 +37,11 @@ public actor TenantDirectory {
         return limits
     }
 
+    /// The tenant's ready tasks, counted up to `limit`.
+    public func queueDepth(tenantID: String, limit: Int) async throws -> Int {
+        try await TenantQueries.queueDepth(tenantID: tenantID, limit: limit, on: postgres)
+    }
+
     /// Every tier, lowest weight first.
     public func tiers() async throws -> [TenantLimits] {
         try await TenantQueries.tiers(on: postgres)

@@ -19,12 +19,16 @@ public struct TenantLimits: Sendable, Hashable {
     public var ratePerSecond: Double
     /// Admissions that can be spent at once.
     public var burst: Int
+    /// Ready tasks the tenant may have queued; past half of it `batch` work is shed, past 80 %
+    /// `standard`, at the cap `critical` too.
+    public var maxQueueDepth: Int
 
     /// Creates limits.
     public init(
         tier: String, weight: Int, maxPayloadBytes: Int, maxStepsPerWorkflow: Int, maxFanOut: Int, maxDepth: Int,
-        maxConcurrentSteps: Int, ratePerSecond: Double, burst: Int
+        maxConcurrentSteps: Int, ratePerSecond: Double, burst: Int, maxQueueDepth: Int = 10_000
     ) {
+        self.maxQueueDepth = maxQueueDepth
         self.tier = tier
         self.weight = weight
         self.maxPayloadBytes = maxPayloadBytes
@@ -41,7 +45,8 @@ public struct TenantLimits: Sendable, Hashable {
         var problems: [String] = []
         if tier.isEmpty || tier.count > 64 { problems.append("the tier name must have 1 to 64 characters") }
         for (name, value) in [("weight", weight), ("maxPayloadBytes", maxPayloadBytes), ("maxStepsPerWorkflow", maxStepsPerWorkflow),
-                              ("maxFanOut", maxFanOut), ("maxDepth", maxDepth), ("maxConcurrentSteps", maxConcurrentSteps), ("burst", burst)]
+                              ("maxFanOut", maxFanOut), ("maxDepth", maxDepth), ("maxConcurrentSteps", maxConcurrentSteps), ("burst", burst),
+                              ("maxQueueDepth", maxQueueDepth)]
         where value < 1 {
             problems.append("\(name) must be at least 1 (got \(value))")
         }

@@ -179,7 +179,7 @@ struct SubworkflowCoordinator: Sendable {
         if case .admitted(probe: true) = admission { BreakerMetrics.state(.halfOpen, tenantID: parent.tenantID, childVersionID: edge.childVersionID) }
         let placement = ExecutionPlacement(
             parent: ExecutionParentLink(executionID: parent.id, stepID: step.id, iteration: iteration, attempt: attempt),
-            rootExecutionID: parent.rootExecutionID, depth: parent.depth + 1, traceID: parent.traceID, invoked: true)
+            rootExecutionID: parent.rootExecutionID, depth: parent.depth + 1, traceID: parent.traceID, invoked: true, priority: parent.priority)
         let started = try await ExecutionLauncher.launch(
             id: id, tenantID: parent.tenantID, versionID: edge.childVersionID, definition: child, input: input,
             idempotencyKey: "subworkflow/\(parent.id.uuidString.lowercased())/\(step.id)/\(iteration)/\(attempt)",

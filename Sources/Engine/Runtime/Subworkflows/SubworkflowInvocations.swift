@@ -30,7 +30,7 @@ public struct SubworkflowInvocations: Sendable {
     ///     shared trace, depth); the parent's steps do not wait for it.
     public func invoke(
         tenantID: String, workflow: String, version: String, input: JSONValue, idempotencyKey: String? = nil,
-        parentExecutionID: UUID? = nil, parentStepID: String? = nil
+        parentExecutionID: UUID? = nil, parentStepID: String? = nil, priority: TaskPriority = .standard
     ) async throws -> SubworkflowInvocation {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return try await answer(existing)
@@ -48,7 +48,7 @@ public struct SubworkflowInvocations: Sendable {
         let settings = adjusted
         do {
             let execution = try await postgres.transaction { tx in
-                var placement = ExecutionPlacement.root(traceID: Executions.newTraceID())
+                var placement = ExecutionPlacement.root(traceID: Executions.newTraceID(), priority: priority)
                 if let parentExecutionID {
                     guard let parent = try await ExecutionQueries.lock(tenantID: tenantID, id: parentExecutionID, on: tx) else {
                         throw EngineError(.notFound, "Parent execution \(parentExecutionID) does not exist.")
@@ -61,9 +61,9 @@ public struct SubworkflowInvocations: Sendable {
                     }
                     placement = ExecutionPlacement(
                         parent: ExecutionParentLink(executionID: parent.id, stepID: parentStepID, iteration: 0, attempt: nil),
-                        rootExecutionID: parent.rootExecutionID, depth: parent.depth + 1, traceID: parent.traceID, invoked: true)
+                        rootExecutionID: parent.rootExecutionID, depth: parent.depth + 1, traceID: parent.traceID, invoked: true, priority: priority)
                 } else {
-                    placement = ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: placement.traceID, invoked: true)
+                    placement = ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: placement.traceID, invoked: true, priority: priority)
                 }
                 let id = UUID()
                 let admission = try await SubworkflowBreakerQueries.admit(
