@@ -93,4 +93,42 @@ struct FairSchedulingTests {
         #expect(peaks["free-run"] ?? 0 > 2, "an uncapped tenant is not held back: \(peaks)")
         await db.shutdown()
     }
+
+    @Test func batchWorkHoldsAtMostHalfOfATenantsSlots() async throws {
+        let db = try await migratedDatabase("fairclass", maxConnections: 12)
+        try await tier(db, "four", weight: 1, cap: 4)
+        try await db.execute("INSERT INTO tenants (id, name, tier) VALUES ('mixed', 'mixed', 'four')", [])
+        for i in 0..<30 {
+            _ = try await TaskQueries.insert(NewTask(tenantID: "mixed", kind: "work", priority: .batch, payload: #"{"i": \#(i)}"#), on: db)
+        }
+        let running = Mutex((batch: 0, batchPeak: 0, all: 0, allPeak: 0))
+        let done = Mutex(0)
+        let handler = ClosureTaskHandler { task in
+            running.withLock { r in
+                r.all += 1
+                r.allPeak = max(r.allPeak, r.all)
+                if task.priority == .batch { r.batch += 1; r.batchPeak = max(r.batchPeak, r.batch) }
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+            running.withLock { r in
+                r.all -= 1
+                if task.priority == .batch { r.batch -= 1 }
+            }
+            done.withLock { $0 += 1 }
+            return .completed
+        }
+        let workers = (0..<2).map { _ in
+            TaskWorker(configuration: .init(concurrency: 8, batchSize: 8, pollInterval: .milliseconds(20)), postgres: db, listener: nil, handler: handler)
+        }
+        // Standard work arriving behind a batch backlog still finds free slots.
+        Task {
+            try await Task.sleep(for: .milliseconds(100))
+            for i in 0..<10 { _ = try await TaskQueries.insert(NewTask(tenantID: "mixed", kind: "work", payload: #"{"s": \#(i)}"#), on: db) }
+        }
+        try await run(workers) { done.withLock { $0 } >= 40 }
+        let peaks = running.withLock { $0 }
+        #expect(peaks.batchPeak <= 2, "batch may hold half of 4 slots: \(peaks)")
+        #expect(peaks.allPeak > 2 && peaks.allPeak <= 4, "standard work used the other slots, within the cap: \(peaks)")
+        await db.shutdown()
+    }
 }

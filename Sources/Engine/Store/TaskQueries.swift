@@ -36,7 +36,9 @@ public enum TaskQueries {
     ///   tenants with permanent backlogs and weights 3:1 get about three quarters and one quarter
     ///   of the claims, whatever the depth of either backlog. A tenant returning from idle starts at
     ///   the smallest virtual time among the active tenants, so it gets no catch-up burst.
-    /// - **Concurrency caps.** A tenant is offered at most `max_concurrent_steps - running` tasks.
+    /// - **Concurrency caps.** A tenant is offered at most `max_concurrent_steps - running` tasks,
+    ///   and its `batch` class at most half of `max_concurrent_steps` at once (critical and
+    ///   standard work always has room the tenant's batch backlog cannot take).
     ///   Claims of one queue take turns under a transaction-scoped advisory lock, which makes the
     ///   cap exact across worker processes; a claim is one short statement.
     public static func claim(queue: String, limit: Int, worker: String, leaseSeconds: Double, on db: PostgresClient) async throws -> [ClaimedTask] {
@@ -59,7 +61,10 @@ public enum TaskQueries {
                            GREATEST(COALESCE(s.virtual_time, 0), (SELECT vt FROM floor)) AS vt,
                            COALESCE(tt.weight, st.weight, 1)::float8 AS weight,
                            GREATEST(0, COALESCE(tt.max_concurrent_steps, st.max_concurrent_steps, $2)
-                                       - (SELECT count(*) FROM tasks r WHERE r.tenant_id = a.tenant_id AND r.state = 'running')) AS room
+                                       - (SELECT count(*) FROM tasks r WHERE r.tenant_id = a.tenant_id AND r.state = 'running')) AS room,
+                           -- batch work may hold at most half of the tenant's slots
+                           GREATEST(0, CEIL(COALESCE(tt.max_concurrent_steps, st.max_concurrent_steps, $2) / 2.0)::bigint
+                                       - (SELECT count(*) FROM tasks r WHERE r.tenant_id = a.tenant_id AND r.state = 'running' AND r.priority >= 2)) AS batch_room
                     FROM active a
                     LEFT JOIN tenants n ON n.id = a.tenant_id
                     LEFT JOIN tenant_tiers tt ON tt.name = n.tier
@@ -71,10 +76,17 @@ public enum TaskQueries {
                     SELECT c.id, c.tenant_id, sh.vt + c.position / sh.weight AS finish
                     FROM shares sh
                     CROSS JOIN LATERAL (
-                        SELECT t.id, t.tenant_id, row_number() OVER (ORDER BY t.priority, t.run_at, t.id) AS position
-                        FROM tasks t
-                        WHERE t.state = 'ready' AND t.queue = $1 AND t.tenant_id = sh.tenant_id AND t.run_at <= now()
-                        ORDER BY t.priority, t.run_at, t.id
+                        SELECT u.id, u.tenant_id, row_number() OVER (ORDER BY u.priority, u.run_at, u.id) AS position
+                        FROM (
+                            (SELECT t.id, t.tenant_id, t.priority, t.run_at FROM tasks t
+                             WHERE t.state = 'ready' AND t.queue = $1 AND t.tenant_id = sh.tenant_id AND t.run_at <= now() AND t.priority < 2
+                             ORDER BY t.priority, t.run_at, t.id LIMIT LEAST($2, sh.room))
+                            UNION ALL
+                            (SELECT t.id, t.tenant_id, t.priority, t.run_at FROM tasks t
+                             WHERE t.state = 'ready' AND t.queue = $1 AND t.tenant_id = sh.tenant_id AND t.run_at <= now() AND t.priority >= 2
+                             ORDER BY t.priority, t.run_at, t.id LIMIT LEAST($2, sh.room, sh.batch_room))
+                        ) u
+                        ORDER BY u.priority, u.run_at, u.id
                         LIMIT LEAST($2, sh.room)
                     ) c
                 ),
