@@ -31,26 +31,22 @@ enum TenantResolvers {
                 throw GraphQLError(message: "\"limits\" is required.", extensions: [.init("code", .string("BAD_USER_INPUT"))])
             }
             return ValueBridge.async {
-                let tiers = try await context.engine.tenants.tiers()
-                guard var updated = tiers.first(where: { $0.tier == name }) ?? tiers.first(where: { $0.tier == "standard" }) else {
-                    throw EngineError(.invalidState, "The default tier \"standard\" is missing.")
-                }
-                updated.tier = name
-                func int(_ key: String) -> Int? { if case .int(let value)? = input[key] { return value } else { return nil } }
-                updated.weight = int("weight") ?? updated.weight
-                updated.maxPayloadBytes = int("maxPayloadBytes") ?? updated.maxPayloadBytes
-                updated.maxStepsPerWorkflow = int("maxStepsPerWorkflow") ?? updated.maxStepsPerWorkflow
-                updated.maxFanOut = int("maxFanOut") ?? updated.maxFanOut
-                updated.maxDepth = int("maxDepth") ?? updated.maxDepth
-                updated.maxConcurrentSteps = int("maxConcurrentSteps") ?? updated.maxConcurrentSteps
-                updated.burst = int("burst") ?? updated.burst
-                updated.maxQueueDepth = int("maxQueueDepth") ?? updated.maxQueueDepth
-                switch input["ratePerSecond"] {
-                case .double(let rate)?: updated.ratePerSecond = rate
-                case .int(let rate)?: updated.ratePerSecond = Double(rate)
-                default: break
-                }
-                return .value(limits(try await context.engine.tenants.updateTier(updated)))
+                .value(limits(try await context.engine.tenants.updateTier(named: name) { updated in
+                    func int(_ key: String) -> Int? { if case .int(let value)? = input[key] { return value } else { return nil } }
+                    updated.weight = int("weight") ?? updated.weight
+                    updated.maxPayloadBytes = int("maxPayloadBytes") ?? updated.maxPayloadBytes
+                    updated.maxStepsPerWorkflow = int("maxStepsPerWorkflow") ?? updated.maxStepsPerWorkflow
+                    updated.maxFanOut = int("maxFanOut") ?? updated.maxFanOut
+                    updated.maxDepth = int("maxDepth") ?? updated.maxDepth
+                    updated.maxConcurrentSteps = int("maxConcurrentSteps") ?? updated.maxConcurrentSteps
+                    updated.burst = int("burst") ?? updated.burst
+                    updated.maxQueueDepth = int("maxQueueDepth") ?? updated.maxQueueDepth
+                    switch input["ratePerSecond"] {
+                    case .double(let rate)?: updated.ratePerSecond = rate
+                    case .int(let rate)?: updated.ratePerSecond = Double(rate)
+                    default: break
+                    }
+                }))
             }
         }
     }

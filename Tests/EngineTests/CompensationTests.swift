@@ -9,7 +9,7 @@ import TestSupport
 /// forward call and every compensation.
 @Suite("Compensation", .serialized)
 struct CompensationTests {
-    typealias Harness = SubworkflowTests.Harness
+    typealias Harness = EngineHarness
 
     /// A GET step (or compensate handler) against `/fail-first/{n}/{name}`: 503 for the first n calls.
     static func call(_ name: String, failFirst n: Int = 0) -> String {

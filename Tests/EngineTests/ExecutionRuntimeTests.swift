@@ -8,49 +8,7 @@ import TestSupport
 /// Workflows run end to end: real Postgres, a real worker, a real HTTP server downstream.
 @Suite("Execution runtime", .serialized)
 struct ExecutionRuntimeTests {
-    /// A migrated database, an engine with a running worker, and the downstream server.
-    final class Harness: @unchecked Sendable {
-        let db: PostgresClient
-        let engine: EngineRuntime
-        let downstream = DownstreamServer()
-        let group: ServiceGroup
-        let tenant = "tenant-\(UUID().uuidString.prefix(6))"
-
-        init(dataSources: [String: PostgresClient] = [:]) async throws {
-            db = try await migratedDatabase("runtime", maxConnections: 12)
-            try await downstream.start()
-            engine = EngineRuntime(postgres: db, configuration: .init(
-                environment: ["DOWNSTREAM": downstream.baseURL], dataSources: dataSources,
-                workerConcurrency: 8, leaseSeconds: 10, pollInterval: .milliseconds(100)))
-            group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))
-            let group = self.group
-            Task { try await group.run() }
-        }
-
-        func publish(_ json: String) async throws -> PublishedVersion {
-            try await engine.publisher.publish(tenantID: tenant, document: try JSONValue.parse(json))
-        }
-
-        /// Waits until the execution ends (or 20 s pass) and returns it.
-        func waitForEnd(_ id: UUID) async throws -> ExecutionRecord {
-            let deadline = ContinuousClock.now + .seconds(20)
-            while ContinuousClock.now < deadline {
-                if let record = try await engine.executions.get(tenantID: tenant, id: id), record.status.isTerminal { return record }
-                try await Task.sleep(for: .milliseconds(50))
-            }
-            throw CancellationError()
-        }
-
-        func eventTypes(_ id: UUID) async throws -> [String] {
-            try await engine.executions.events(tenantID: tenant, id: id).map(\.type)
-        }
-
-        func shutdown() async {
-            await group.triggerGracefulShutdown()
-            await downstream.stop()
-            await db.shutdown()
-        }
-    }
+    typealias Harness = EngineHarness
 
     @Test func parallelBranchesJoinAndProduceTheOutput() async throws {
         let h = try await Harness()

@@ -8,62 +8,7 @@ import TestSupport
 /// Sub-workflows end to end (issue 6): real Postgres, real workers, a real HTTP server downstream.
 @Suite("Sub-workflows", .serialized)
 struct SubworkflowTests {
-    final class Harness: @unchecked Sendable {
-        let db: PostgresClient
-        let engine: EngineRuntime
-        let downstream = DownstreamServer()
-        let group: ServiceGroup
-        let tenant = "tenant-\(UUID().uuidString.prefix(6))"
-
-        init(subworkflows: SubworkflowSettings = SubworkflowSettings(), workerConcurrency: Int = 8) async throws {
-            db = try await migratedDatabase("subworkflows", maxConnections: 12)
-            try await downstream.start()
-            var configuration = EngineRuntime.Configuration(
-                environment: ["DOWNSTREAM": downstream.baseURL], workerConcurrency: workerConcurrency, leaseSeconds: 10,
-                pollInterval: .milliseconds(50))
-            configuration.subworkflows = subworkflows
-            engine = EngineRuntime(postgres: db, configuration: configuration)
-            group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))
-            let group = self.group
-            Task { try await group.run() }
-        }
-
-        @discardableResult
-        func publish(_ json: String) async throws -> PublishedVersion {
-            try await engine.publisher.publish(tenantID: tenant, document: try JSONValue.parse(json))
-        }
-
-        func start(_ name: String, _ version: String = "1.0.0", _ input: JSONValue) async throws -> ExecutionRecord {
-            try await engine.executions.start(tenantID: tenant, workflow: name, version: version, input: input)
-        }
-
-        func waitForEnd(_ id: UUID, seconds: Int = 30) async throws -> ExecutionRecord {
-            let deadline = ContinuousClock.now + .seconds(seconds)
-            while ContinuousClock.now < deadline {
-                if let record = try await engine.executions.get(tenantID: tenant, id: id), record.status.isTerminal { return record }
-                try await Task.sleep(for: .milliseconds(30))
-            }
-            throw CancellationError()
-        }
-
-        func children(_ id: UUID) async throws -> [ExecutionRecord] {
-            try await engine.executions.children(tenantID: tenant, ids: [id])[id] ?? []
-        }
-
-        func eventTypes(_ id: UUID) async throws -> [String] {
-            try await engine.executions.events(tenantID: tenant, id: id).map(\.type)
-        }
-
-        func breakerState(_ versionID: UUID) async throws -> CircuitState {
-            try await engine.subworkflows.breakers(tenantID: tenant, childVersionIDs: [versionID]).first?.state ?? .closed
-        }
-
-        func shutdown() async {
-            await group.triggerGracefulShutdown()
-            await downstream.stop()
-            await db.shutdown()
-        }
-    }
+    typealias Harness = EngineHarness
 
     static let leaf = """
         {"name": "leaf", "version": "1.0.0",

@@ -7,20 +7,11 @@ import TestSupport
 /// stream, and the manual endpoint for operators only.
 @Suite("Compensation end to end", .serialized)
 struct CompensationEndToEndTests {
-    static let secret = "e2e-secret-of-at-least-thirty-two-bytes"
-
     @Test func automaticCompensationIsVisibleAndTheManualEndpointIsForOperators() async throws {
-        let database = try await TestDatabase.create("e2esaga")
-        let server = try ServerProcess.start(
-            ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL(), "--worker-concurrency", "4"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret])
+        let e2e = try await E2EServer.start("e2esaga")
+        let (server, base, database) = (e2e.process, e2e.base, e2e.database)
         defer { server.kill() }
-        let base = try await server.waitForListeningURL()
-        func token(_ roles: String) throws -> String {
-            try Shell.run(
-                try TestEnvironment.mcBinary(), ["token", "--tenant", "acme", "--subject", "ada", "--roles", roles],
-                environment: ["MAESTRO_JWT_SECRET": Self.secret]).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        func token(_ roles: String) throws -> String { try E2EServer.token("acme", roles, subject: "ada") }
         let operatorAuth = ["Authorization": "Bearer \(try token("designer,operator"))"]
         let viewerAuth = ["Authorization": "Bearer \(try token("viewer"))"]
         // `reserve` succeeds, `fail` fails for good: `reserve` is undone (a transform handler).

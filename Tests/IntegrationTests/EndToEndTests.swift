@@ -7,23 +7,13 @@ import TestSupport
 /// GraphQL with curl, and read the result.
 @Suite("End to end", .serialized)
 struct EndToEndTests {
-    static let secret = "e2e-secret-of-at-least-thirty-two-bytes"
-
-    /// `mc serve` with workers on a fresh database, and its base URL once it listens.
     func startServer(_ label: String) async throws -> (ServerProcess, String) {
-        let database = try await TestDatabase.create(label)
-        let server = try ServerProcess.start(
-            ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL(), "--worker-concurrency", "4"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret])
-        return (server, try await server.waitForListeningURL())
+        let server = try await E2EServer.start(label)
+        return (server.process, server.base)
     }
 
-    /// A token minted with `mc token`, as a user would.
     func token(_ tenant: String, _ roles: String? = nil) throws -> String {
-        try Shell.run(
-            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant] + (roles.map { ["--roles", $0] } ?? []),
-            environment: ["MAESTRO_JWT_SECRET": Self.secret]
-        ).trimmingCharacters(in: .whitespacesAndNewlines)
+        try E2EServer.token(tenant, roles)
     }
 
     @Test func tokenPublishRunAndRead() async throws {

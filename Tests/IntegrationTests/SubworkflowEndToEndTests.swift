@@ -7,8 +7,6 @@ import TestSupport
 /// GraphQL request, `mc subworkflow invoke`, and the errors a caller sees.
 @Suite("Sub-workflows end to end", .serialized)
 struct SubworkflowEndToEndTests {
-    static let secret = "e2e-secret-of-at-least-thirty-two-bytes"
-
     static func child(_ version: String, required: String = #"["n"]"#) -> String {
         #"{"name": "child", "version": "\#(version)", "inputSchema": {"type": "object", "required": \#(required), "properties": {"n": {"type": "integer"}, "note": {"type": "string"}}}, "outputSchema": {"type": "object", "required": ["n"]}, "steps": [{"id": "t", "type": "transform", "with": {"output": {"n": "{{input.n}}"}}}], "output": {"n": "{{steps.t.output.n}}"}}"#
     }
@@ -16,15 +14,10 @@ struct SubworkflowEndToEndTests {
     static let parent = #"{"name": "parent", "version": "1.0.0", "inputSchema": {"type": "object"}, "steps": [{"id": "call", "type": "subworkflow", "with": {"workflow": "child", "version": "^1.0", "input": {"n": 7}}}], "output": {"n": "{{steps.call.output.n}}"}}"#
 
     @Test func invokeRouteExecutionTreeCLIAndErrors() async throws {
-        let database = try await TestDatabase.create("e2esub")
-        let server = try ServerProcess.start(
-            ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL(), "--worker-concurrency", "4"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret])
+        let started = try await E2EServer.start("e2esub")
+        let (server, base) = (started.process, started.base)
         defer { server.kill() }
-        let base = try await server.waitForListeningURL()
-        let token = try Shell.run(
-            try TestEnvironment.mcBinary(), ["token", "--tenant", "acme", "--roles", "designer,operator"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try E2EServer.token("acme", "designer,operator")
         let auth = ["Authorization": "Bearer \(token)"]
 
         let created = try await HTTP.post(base + "/api/workflows", json: #"{"name": "child", "definition": \#(Self.child("1.0.0"))}"#, headers: auth)
@@ -56,9 +49,9 @@ struct SubworkflowEndToEndTests {
         #expect(compatible.status == 201, "\(compatible.body)")
 
         // A parent run, then its tree in one GraphQL request.
-        let started = try await HTTP.post(base + "/api/workflows/\(parentID)/versions/1.0.0/execute", json: #"{"input": {}}"#, headers: auth)
-        #expect(started.status == 202, "\(started.body)")
-        let executionID = try #require(started.body.range(of: #""id":""#).map { String(started.body[$0.upperBound...].prefix(36)) })
+        let execution = try await HTTP.post(base + "/api/workflows/\(parentID)/versions/1.0.0/execute", json: #"{"input": {}}"#, headers: auth)
+        #expect(execution.status == 202, "\(execution.body)")
+        let executionID = try #require(execution.body.range(of: #""id":""#).map { String(execution.body[$0.upperBound...].prefix(36)) })
         var tree = ""
         for _ in 0..<100 {
             tree = try await HTTP.post(base + "/graphql", json: #"{"query": "{ execution(id: \"\#(executionID)\") { status output depth children { depth workflowVersion { version } parent { id } root { id } } steps { stepId childExecution { status } } workflowVersion { subworkflows { stepId range child { version } } } } }"}"#, headers: auth).body

@@ -7,25 +7,16 @@ import TestSupport
 /// `mc tenants`), the tenant reads its limits, and its requests meet 413 and 429.
 @Suite("Tenancy end to end", .serialized)
 struct TenancyEndToEndTests {
-    static let secret = "e2e-secret-of-at-least-thirty-two-bytes"
-
     @Test func tierLimitsAnswer413And429AndApplyWithoutARestart() async throws {
-        let database = try await TestDatabase.create("e2etenancy")
-        let server = try ServerProcess.start(
-            ["serve", "--port", "0", "--database-url", database, "--redis-url", try TestEnvironment.redisURL(), "--worker-concurrency", "4"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret])
+        let e2e = try await E2EServer.start("e2etenancy")
+        let (server, base) = (e2e.process, e2e.base)
         defer { server.kill() }
-        let base = try await server.waitForListeningURL()
         let tenant = "acme-\(UUID().uuidString.prefix(6))"
-        let adminToken = try Shell.run(
-            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant, "--roles", "admin,platform"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let adminToken = try E2EServer.token(tenant, "admin,platform")
         let auth = ["Authorization": "Bearer \(adminToken)"]
 
         // A tenant's own admin may not touch tiers: they span tenants.
-        let tenantAdmin = try Shell.run(
-            try TestEnvironment.mcBinary(), ["token", "--tenant", tenant, "--roles", "admin"],
-            environment: ["MAESTRO_JWT_SECRET": Self.secret]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let tenantAdmin = try E2EServer.token(tenant, "admin")
         let refused = try await HTTP.request("PUT", base + "/api/tenants/\(tenant)/tier", body: #"{"tier": "enterprise"}"#,
                                              headers: ["Authorization": "Bearer \(tenantAdmin)", "Content-Type": "application/json"])
         #expect(refused.status == 403, "\(refused.body)")

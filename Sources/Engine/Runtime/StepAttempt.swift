@@ -4,6 +4,14 @@ import Postgres
 /// One attempt of a step or compensate handler: runs the executor under the invocation's timeout
 /// while heartbeating the task's lease, and stops if the lease is lost.
 enum StepAttempt {
+    /// Seconds to wait before the attempt after `attempt` under `retry` (1 s without a policy),
+    /// with its jitter: the same for steps and compensate handlers.
+    static func retryDelay(_ retry: RetryPolicy?, afterAttempt attempt: Int) -> Double {
+        guard let retry else { return 1 }
+        let base = retry.backoff.delay(afterAttempt: attempt)
+        return retry.jitter ? base * Double.random(in: 0.5...1.0) : base
+    }
+
     static func run(
         _ executor: any StepExecutor, _ type: StepType, what: String, renderer: TemplateRenderer, invocation: StepInvocation,
         task: ClaimedTask, postgres: PostgresClient, leaseSeconds lease: Double

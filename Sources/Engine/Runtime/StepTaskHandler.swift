@@ -96,7 +96,7 @@ public struct StepTaskHandler: TaskHandler {
             return .completedByHandler
         case .failure(let failure):
             if failure.retryable && task.attempt < task.maxAttempts {
-                let delay = retryDelay(step, afterAttempt: task.attempt)
+                let delay = StepAttempt.retryDelay(step.retry, afterAttempt: task.attempt)
                 try await recordRetry(task, execution, step, failure, delay)
                 return .completedByHandler
             }
@@ -242,12 +242,6 @@ public struct StepTaskHandler: TaskHandler {
         return try await StepAttempt.run(
             executor, step.type, what: "Step \"\(step.id)\"", renderer: renderer, invocation: invocation, task: task,
             postgres: postgres, leaseSeconds: leaseSeconds)
-    }
-
-    private func retryDelay(_ step: StepDefinition, afterAttempt attempt: Int) -> Double {
-        guard let retry = step.retry else { return 1 }
-        let base = retry.backoff.delay(afterAttempt: attempt)
-        return retry.jitter ? base * Double.random(in: 0.5...1.0) : base
     }
 
     // MARK: - Recording outcomes

@@ -131,9 +131,7 @@ struct CompensationTaskHandler: TaskHandler {
         case .failure(let failure) where failure.leaseLost:
             return  // the worker that took the task over owns its outcome
         case .failure(let failure) where failure.retryable && task.attempt < task.maxAttempts:
-            let retry = prepared.handler.retry
-            var delay = retry?.backoff.delay(afterAttempt: task.attempt) ?? 1
-            if retry?.jitter == true { delay *= Double.random(in: 0.5...1.0) }
+            let delay = StepAttempt.retryDelay(prepared.handler.retry, afterAttempt: task.attempt)
             guard try await TaskQueries.fail(task, error: failure.message, retryAfter: delay, on: tx) != nil else { throw LeaseLost(taskID: task.id) }
         case .success:
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }

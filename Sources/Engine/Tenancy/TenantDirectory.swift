@@ -58,6 +58,19 @@ public actor TenantDirectory {
         return try await limits(for: tenantID)
     }
 
+    /// Changes some limits of the tier `name`, keeping the others; a new tier starts from
+    /// `standard`'s limits. Returns the tier as stored.
+    public func updateTier(named name: String, _ change: @Sendable (inout TenantLimits) -> Void) async throws -> TenantLimits {
+        var found = try await TenantQueries.tier(named: name, on: postgres)
+        if found == nil { found = try await TenantQueries.tier(named: "standard", on: postgres) }
+        guard var limits = found else {
+            throw EngineError(.invalidState, "The default tier \"standard\" is missing from tenant_tiers.")
+        }
+        limits.tier = name
+        change(&limits)
+        return try await updateTier(limits)
+    }
+
     /// Creates or replaces a tier's limits; tenants on it get them within ``cacheSeconds``.
     public func updateTier(_ limits: TenantLimits) async throws -> TenantLimits {
         let problems = limits.problems
