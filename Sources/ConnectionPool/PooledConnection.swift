@@ -4,8 +4,9 @@
 /// still carry a request (the server may have closed it while it sat in the pool); `close()` releases
 /// its resources and may be called once, from any task.
 package protocol PooledConnection: AnyObject, Sendable {
-    /// Whether the connection can be reused. Called when an idle connection is handed out and when
-    /// one is given back; a connection that answers `false` is closed and replaced.
+    /// Whether the connection can be reused. Called when an idle connection is handed out (and by
+    /// clients deciding whether one that failed may go back); a connection that answers `false` is
+    /// closed and replaced. Never called while the connection is in use.
     func isUsable() async -> Bool
     /// Closes the connection. Never throws: a connection that fails to close is gone anyway.
     func close() async

@@ -9,7 +9,8 @@ import Glibc
 /// cooperative pool. Commands go through `redisCommandArgv`/`redisAppendCommandArgv` (the variadic
 /// `redisCommand` is not callable from Swift), so arguments are binary-safe and never formatted.
 ///
-/// `@unchecked Sendable`: `context` and `closed` are only touched on `queue`.
+/// `@unchecked Sendable`: `context` and `closed` are only touched on `queue`, and by ``isUsable()``,
+/// which the pool calls only while nobody holds the connection.
 public final class RedisConnection: @unchecked Sendable, PooledConnection {
     private nonisolated(unsafe) let context: UnsafeMutablePointer<redisContext>
     private let queue = DispatchQueue(label: "maestro.redis.connection")
@@ -97,12 +98,13 @@ public final class RedisConnection: @unchecked Sendable, PooledConnection {
 
     /// An idle connection is healthy when nothing is waiting on its socket: Redis never speaks
     /// unasked, so readable data there means the server closed the connection (EOF) or restarted.
+    /// Runs on the caller's thread: the pool asks only about a connection nobody holds, so no
+    /// hiredis call can be in flight, and one non-blocking `poll` is not worth two thread hand-offs.
     public func isUsable() async -> Bool {
-        (try? await run { context in
-            guard context.pointee.err == 0 else { return false }
-            var descriptor = pollfd(fd: context.pointee.fd, events: Int16(POLLIN), revents: 0)
-            return poll(&descriptor, 1, 0) == 0
-        }) ?? false
+        guard !closed else { return false }
+        guard context.pointee.err == 0 else { return false }
+        var descriptor = pollfd(fd: context.pointee.fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) == 0
     }
 
     public func close() async {
