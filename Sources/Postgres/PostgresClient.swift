@@ -40,22 +40,22 @@ public final class PostgresClient: PostgresExecutor {
         return try await withConnection { try await $0.execute(sql, parameters) }
     }
 
-    /// Runs `body` in a transaction: `BEGIN`, then `COMMIT` if `body` returns, `ROLLBACK` if it
-    /// throws (the error is rethrown). A failed `COMMIT` throws too.
+    /// Runs `body` in a transaction: `BEGIN` (sent with the first statement), then `COMMIT` if
+    /// `body` returns, `ROLLBACK` if it throws (the error is rethrown). A failed `COMMIT` throws too.
     public func transaction<T: Sendable>(
         _ body: @Sendable (PostgresTransaction) async throws -> T
     ) async throws -> T {
         try await withConnection { connection in
-            try await connection.execute("BEGIN")
+            let transaction = PostgresTransaction(connection: connection)
             let value: T
             do {
-                value = try await body(PostgresTransaction(connection: connection))
+                value = try await body(transaction)
             } catch {
                 // A broken connection cannot roll back; the server discards the transaction anyway.
-                _ = try? await connection.execute("ROLLBACK")
+                if transaction.hasBegun { _ = try? await connection.execute("ROLLBACK") }
                 throw error
             }
-            try await connection.execute("COMMIT")
+            if transaction.hasBegun { try await connection.execute("COMMIT") }
             return value
         }
     }

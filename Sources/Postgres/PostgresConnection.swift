@@ -10,7 +10,7 @@ import Foundation
 /// queue also serialises access to the `PGconn`, which libpq requires.
 ///
 /// `@unchecked Sendable`: `handle` and `closed` are only touched on `queue`, which serialises every
-/// libpq call.
+/// libpq call, and by ``isUsable()``, which the pool calls only while nobody holds the connection.
 public final class PostgresConnection: @unchecked Sendable, PooledConnection {
     private nonisolated(unsafe) let handle: OpaquePointer
     private let queue: DispatchQueue
@@ -95,6 +95,29 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
         }
     }
 
+    /// Opens a transaction and runs its first statement. When the statement is already prepared on
+    /// this connection, `BEGIN` and the statement travel together in one libpq pipeline: one round
+    /// trip (and one thread hand-off) instead of two. With no parameters, `execute` sends both in
+    /// one simple query. Either way a failing statement leaves the transaction open and aborted,
+    /// exactly as if `BEGIN` had been sent alone; the caller rolls back.
+    func beginAndQuery(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> [PostgresRow] {
+        let texts = parameters.map(\.postgresText)
+        return try await run { [self] handle in
+            try withBegin(handle, sql, texts) { result in Self.rows(of: result) }
+        }
+    }
+
+    /// ``beginAndQuery(_:_:)`` for a statement run for its effect.
+    func beginAndExecute(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> Int {
+        let texts = parameters.map(\.postgresText)
+        return try await run { [self] handle in
+            if texts.isEmpty {
+                return try Self.withResult(handle, "BEGIN; " + sql, texts, simpleProtocol: true) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+            }
+            return try withBegin(handle, sql, texts) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+        }
+    }
+
     /// Whether the connection is still good, asked before an idle connection is reused.
     ///
     /// A server that shuts down (restart, failover) sends a FATAL message and closes the socket.
@@ -102,21 +125,27 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
     /// connections), so while it is readable we let libpq consume what is there; reading the EOF
     /// behind the message marks the connection bad. libpq keeps its sockets non-blocking, so none
     /// of this waits.
+    ///
+    /// It runs on the caller's thread, not on the connection's queue: the pool asks only about a
+    /// connection that nobody holds (idle, or given back after its work finished), so no libpq call
+    /// can be in flight, and the check is one non-blocking `poll`, not worth two thread hand-offs
+    /// on every borrow.
     public func isUsable() async -> Bool {
-        (try? await run { handle in
-            for _ in 0..<4 {
-                guard PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) == PQTRANS_IDLE else { return false }
-                var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-                guard poll(&descriptor, 1, 0) > 0 else { return true }
-                if PQconsumeInput(handle) == 0 { return false }
-                while let notification = PQnotifies(handle) { PQfreemem(notification) }
-            }
-            return PQstatus(handle) == CONNECTION_OK
-        }) ?? false
+        guard !closed else { return false }
+        for _ in 0..<4 {
+            guard PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) == PQTRANS_IDLE else { return false }
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { return true }
+            if PQconsumeInput(handle) == 0 { return false }
+            while let notification = PQnotifies(handle) { PQfreemem(notification) }
+        }
+        return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// Whether libpq considers the connection broken after an error.
+    /// Whether a connection whose work just ended can go back to the pool. After success it can
+    /// (the pool checks it again before its next use); after an error, libpq decides.
     func isBroken(after error: (any Error)?) async -> Bool {
+        guard let error else { return false }
         if let error = error as? PostgresError, error.meansConnectionUnusable { return true }
         return await !isUsable()
     }
@@ -148,6 +177,67 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
             prepared[sql] = nil
             return try Self.withResult(handle, preparedName(handle, sql), parameters, prepared: true, body)
         }
+    }
+
+    /// `BEGIN` and then `sql`, pipelined when `sql` is prepared already.
+    private func withBegin<T>(_ handle: OpaquePointer, _ sql: String, _ parameters: [String?], _ body: (OpaquePointer) throws -> T) throws -> T {
+        guard let name = prepared[sql] else {
+            // First use on this connection: preparing is a round trip of its own anyway.
+            try Self.withResult(handle, "BEGIN", [], simpleProtocol: true) { _ in () }
+            return try withPreparedResult(handle, sql, parameters, body)
+        }
+        do {
+            return try Self.withPipelinedBegin(handle, statement: name, parameters, body)
+        } catch let error as PostgresError where error.sqlState == "26000" || error.sqlState == "0A000" {
+            // The server forgot or invalidated the statement. Nothing else has run in this
+            // transaction, so start it again and prepare afresh.
+            try Self.withResult(handle, "ROLLBACK", [], simpleProtocol: true) { _ in () }
+            prepared[sql] = nil
+            try Self.withResult(handle, "BEGIN", [], simpleProtocol: true) { _ in () }
+            return try withPreparedResult(handle, sql, parameters, body)
+        }
+    }
+
+    /// Sends `BEGIN`, the prepared statement `statement` and a sync in one pipeline, then reads
+    /// the two results and the sync. Pipeline mode is always left before returning; a connection
+    /// that cannot leave it is reported lost, so the pool replaces it.
+    private static func withPipelinedBegin<T>(
+        _ handle: OpaquePointer, statement: String, _ parameters: [String?], _ body: (OpaquePointer) throws -> T
+    ) throws -> T {
+        func lost() -> PostgresError {
+            PostgresError(.connectionLost, "Postgres connection lost: \(String(cString: PQerrorMessage(handle)).trimmed)")
+        }
+        guard PQenterPipelineMode(handle) == 1 else { throw lost() }
+        let sent = PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1
+            && withCStrings(parameters) { PQsendQueryPrepared(handle, statement, Int32(parameters.count), $0, nil, nil, 0) } == 1
+            && PQpipelineSync(handle) == 1
+        // Each command's results end with a NULL; the sync ends the pipeline. A broken connection
+        // also answers NULL, hence the bound.
+        var results: [OpaquePointer] = []
+        defer { results.forEach { PQclear($0) } }
+        var synced = false
+        if sent {
+            var nulls = 0
+            while nulls < 8 {
+                guard let result = PQgetResult(handle) else {
+                    nulls += 1
+                    if PQstatus(handle) != CONNECTION_OK { break }
+                    continue
+                }
+                if PQresultStatus(result) == PGRES_PIPELINE_SYNC {
+                    PQclear(result)
+                    synced = true
+                    break
+                }
+                results.append(result)
+            }
+        }
+        guard synced, PQexitPipelineMode(handle) == 1, results.count == 2 else { throw lost() }
+        for result in results {
+            let status = PQresultStatus(result)
+            guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else { throw error(from: result, handle: handle) }
+        }
+        return try body(results[1])
     }
 
     /// The name of `sql`'s prepared statement on this connection, preparing it first if needed.

@@ -102,6 +102,42 @@ struct PostgresQueryTests {
         #expect(try await client.query("SELECT 1 AS one").count == 1)
     }
 
+    /// The first statement of a transaction carries its `BEGIN` in one pipeline once it is prepared
+    /// on the connection. One connection, so every call below reuses the same prepared statements.
+    @Test func pipelinedBeginCommitsRollsBackAndSurvivesFailures() async throws {
+        let single = try PostgresClient(configuration: .init(connectionString: client.configuration.connectionString, maxConnections: 1))
+        defer { Task { await single.shutdown() } }
+        let insert = "INSERT INTO items (name, qty) VALUES ($1, $2) RETURNING id"
+        for round in 0..<3 {
+            // The row the first statement wrote belongs to the transaction the second runs in:
+            // the first statement carried the BEGIN (without it, it would have committed alone).
+            let sameTransaction: Bool = try await single.transaction { tx in
+                _ = try await tx.query(insert, ["pipelined-\(round)", round])
+                return try #require(try await tx.queryFirst(
+                    "SELECT xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text AS same FROM items WHERE name = $1", ["pipelined-\(round)"])).decode("same")
+            }
+            #expect(sameTransaction)
+        }
+        #expect(try await single.query("SELECT count(*) AS n FROM items WHERE name LIKE 'pipelined-%'").first?.decode("n", as: Int.self) == 3)
+
+        // A failing pipelined first statement (unique violation) rolls back; the connection stays good.
+        await #expect(throws: PostgresError.self) {
+            try await single.transaction { tx in _ = try await tx.query(insert, ["pipelined-0", 9]) }
+        }
+        #expect(try await single.query("SELECT qty FROM items WHERE name = 'pipelined-0'").first?.decode("qty", as: Int.self) == 0)
+        #expect(try await single.query("SELECT 1 AS one").count == 1)
+
+        // The server forgets every prepared statement: the transaction starts again and prepares afresh.
+        try await single.execute("DEALLOCATE ALL", [])
+        let id: Int = try await single.transaction { tx in try #require(try await tx.queryFirst(insert, ["after-deallocate", 1])).decode("id") }
+        #expect(try await single.query("SELECT 1 FROM items WHERE id = $1", [id]).count == 1)
+
+        // A transaction that runs nothing sends nothing and succeeds.
+        let nothing: Int = try await single.transaction { _ in 7 }
+        #expect(nothing == 7)
+        #expect(try await single.query("SELECT 1 AS one").count == 1)
+    }
+
     @Test func statementTimeoutCancelsLongQueries() async throws {
         let url = client.configuration.connectionString
         let strict = try PostgresClient(configuration: .init(connectionString: url, maxConnections: 1, statementTimeout: 0.2))
