@@ -57,8 +57,10 @@ enum MutationResolvers {
             return ValueBridge.async {
                 try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority)
                 let workflow = try await Self.workflow(context, id)
-                return .source(try await context.engine.executions.start(
-                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority))
+                let launched = try await context.engine.executions.launch(
+                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority)
+                context.loaders.primeNew(launched.record, events: launched.events)
+                return .source(launched.record)
             }
         }
         _ = schema.setResolver(typeName: "Mutation", fieldName: "cancelExecution") { _, arguments, info in

@@ -23,7 +23,7 @@ enum SubworkflowResolvers {
                     tenantID: context.tenantID, workflow: workflow, version: version, input: input, idempotencyKey: key,
                     parentExecutionID: parentID, parentStepID: parentStepID, priority: priority)
                 // What the invocation already read needs no second query when the response asks for it.
-                context.loaders.execution.prime(invocation.execution.id, invocation.execution)
+                context.loaders.primeNew(invocation.execution, events: invocation.events)
                 if let stored = invocation.version { context.loaders.version.prime(stored.id, stored) }
                 return .source(invocation)
             }

@@ -25,8 +25,17 @@ public struct Executions: Sendable {
     public func start(
         tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil, priority: TaskPriority = .standard
     ) async throws -> ExecutionRecord {
+        try await launch(tenantID: tenantID, workflow: name, version: version, input: input, idempotencyKey: idempotencyKey, priority: priority).record
+    }
+
+    /// ``start(tenantID:workflow:version:input:idempotencyKey:priority:)``, answering with what the
+    /// launch wrote (its events) for a caller that describes the new execution; an execution found
+    /// by its idempotency key comes without them.
+    public func launch(
+        tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil, priority: TaskPriority = .standard
+    ) async throws -> LaunchedExecution {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
-            return existing
+            return LaunchedExecution(record: existing, events: nil)
         }
         guard let (versionID, definition) = try await definitions.version(tenantID: tenantID, name: name, version: version, postgres: postgres) else {
             throw EngineError(.notFound, "Workflow \"\(name)\" has no published version \(version).")
@@ -40,12 +49,12 @@ public struct Executions: Sendable {
             return try await postgres.transaction { tx in
                 try await ExecutionLauncher.launch(
                     tenantID: tenantID, versionID: versionID, definition: definition, input: input, idempotencyKey: idempotencyKey,
-                    placement: .root(traceID: Self.newTraceID(), priority: priority), environment: environment, on: tx)
+                    placement: .root(traceID: Self.newTraceID(), priority: priority), environment: environment, returningEvents: true, on: tx)
             }
         } catch let error as PostgresError where error.sqlState == SQLState.uniqueViolation && idempotencyKey != nil {
             // Another request with the same key won the race: answer with its execution.
             if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
-                return existing
+                return LaunchedExecution(record: existing, events: nil)
             }
             throw error
         }

@@ -67,11 +67,16 @@ final class EventBatch {
     }
 
     func flush(on tx: PostgresTransaction) async throws {
+        _ = try await flush(on: tx, returningEvents: false)
+    }
+
+    /// Flushes and, with `returningEvents`, returns the events as stored (sequence, hash, time).
+    func flush(on tx: PostgresTransaction, returningEvents: Bool) async throws -> [ExecutionEvent] {
         let (events, runs) = (pending, stepRuns)
         pending = []
         stepRuns = []
         try await StepRunQueries.ranInline(tenantID: tenantID, executionID: executionID, runs: runs, on: tx)
-        try await EventQueries.append(tenantID: tenantID, executionID: executionID, events: events, on: tx)
+        return try await EventQueries.append(tenantID: tenantID, executionID: executionID, events: events, returningEvents: returningEvents, on: tx)
     }
 }
 
@@ -103,13 +108,17 @@ enum EventQueries {
 
     /// Appends several events of one execution in one statement, chained in order: a recursive
     /// CTE computes each hash from the one before with the same expression verification
-    /// recomputes. Same locking rule as the single append.
-    static func append(tenantID: String, executionID: UUID, events: [PendingEvent], on db: some PostgresExecutor) async throws {
-        guard !events.isEmpty else { return }
+    /// recomputes. Same locking rule as the single append. With `returningEvents` it returns the
+    /// stored events (one launch answers its caller with them instead of reading them back).
+    @discardableResult
+    static func append(
+        tenantID: String, executionID: UUID, events: [PendingEvent], returningEvents: Bool = false, on db: some PostgresExecutor
+    ) async throws -> [ExecutionEvent] {
+        guard !events.isEmpty else { return [] }
         func link(_ previous: String, _ sequence: String) -> String {
             hashExpression(previous: previous, sequence: sequence, type: "i.event_type", step: "i.step_id", payload: "i.payload")
         }
-        try await db.execute("""
+        let sql = """
             WITH RECURSIVE previous AS (
                 SELECT COALESCE(max(sequence), 0) AS sequence,
                        COALESCE((SELECT hash FROM execution_events WHERE execution_id = $2 ORDER BY sequence DESC LIMIT 1), $6) AS hash
@@ -127,10 +136,19 @@ enum EventQueries {
             ), inserted AS (
                 INSERT INTO execution_events (tenant_id, execution_id, sequence, event_type, step_id, payload, previous_hash, hash)
                 SELECT $1, $2, sequence, event_type, step_id, payload, previous_hash, hash FROM chain
-                RETURNING sequence
+                RETURNING execution_id, sequence, event_type, step_id, payload, created_at, hash
             )
-            SELECT pg_notify('maestro_events', $2::text) FROM inserted
-            """, [tenantID, executionID, events.map(\.type.rawValue), events.map(\.stepID), events.map(\.payload), genesisHash])
+            SELECT \(returningEvents ? "execution_id, sequence, event_type, step_id, payload::text AS payload, created_at, hash, " : "")
+                   pg_notify('maestro_events', $2::text) FROM inserted ORDER BY sequence
+            """
+        let parameters: [any PostgresEncodable] = [
+            tenantID, executionID, events.map(\.type.rawValue), events.map(\.stepID), events.map(\.payload), genesisHash,
+        ]
+        guard returningEvents else {
+            try await db.execute(sql, parameters)
+            return []
+        }
+        return try await db.query(sql, parameters).map(decode)
     }
 
     static func all(tenantID: String, executionID: UUID, after sequence: Int = 0, limit: Int? = nil, on db: some PostgresExecutor) async throws -> [ExecutionEvent] {

@@ -21,6 +21,9 @@ struct VersionNumber: Sendable {
     let version: String
     let publishedBy: String?
     let createdAt: Date
+    /// Whether the tenant's circuit breaker for this version is closed (or was never tripped), read
+    /// with the versions so a healthy invocation needs no separate breaker lookup.
+    let breakerClosed: Bool
 }
 
 /// A workflow (the name its versions share).
@@ -149,14 +152,17 @@ enum WorkflowQueries {
     /// range on a hot path. `workflow` is the workflow's id or its name.
     static func versionNumbers(tenantID: String, workflow: String, on db: some PostgresExecutor) async throws -> [VersionNumber] {
         try await db.query("""
-            SELECT v.id, v.workflow_id, w.name, v.version, v.published_by, v.created_at
+            SELECT v.id, v.workflow_id, w.name, v.version, v.published_by, v.created_at,
+                   (b.state IS NULL OR b.state = 'CLOSED') AS breaker_closed
             FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+            LEFT JOIN subworkflow_breakers b ON b.tenant_id = w.tenant_id AND b.child_version_id = v.id
             WHERE w.tenant_id = $1 AND (w.name = $2 OR w.id = $3::uuid)
             ORDER BY \(precedenceOrder)
             """, [tenantID, workflow, UUID(uuidString: workflow)]).map { row in
             VersionNumber(
                 id: try row.decode("id"), workflowID: try row.decode("workflow_id"), name: try row.decode("name"),
-                version: try row.decode("version"), publishedBy: try row.decodeIfPresent("published_by"), createdAt: try row.decode("created_at"))
+                version: try row.decode("version"), publishedBy: try row.decodeIfPresent("published_by"), createdAt: try row.decode("created_at"),
+                breakerClosed: try row.decode("breaker_closed"))
         }
     }
 

@@ -55,3 +55,16 @@ struct RequestLoaders: Sendable {
         }
     }
 }
+
+extension RequestLoaders {
+    /// Seeds the loaders with an execution this request just created, so describing it costs no
+    /// query. With the launch's events (see `LaunchedExecution`) it also had no step runs and no
+    /// children when it committed; without them only the record is known.
+    func primeNew(_ execution: ExecutionRecord, events launched: [ExecutionEvent]?) {
+        self.execution.prime(execution.id, execution)
+        guard let launched else { return }
+        events.prime(EventsKey(execution: execution.id, after: 0), launched)
+        stepRuns.prime(execution.id, [])
+        children.prime(execution.id, [])
+    }
+}

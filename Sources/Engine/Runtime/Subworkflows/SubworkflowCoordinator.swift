@@ -183,7 +183,8 @@ struct SubworkflowCoordinator: Sendable {
         let started = try await ExecutionLauncher.launch(
             id: id, tenantID: parent.tenantID, versionID: edge.childVersionID, definition: child, input: input,
             idempotencyKey: "subworkflow/\(parent.id.uuidString.lowercased())/\(step.id)/\(iteration)/\(attempt)",
-            placement: placement, environment: environment, on: tx)
+            placement: placement, environment: environment, on: tx
+        ).record
         try await StepRunQueries.linkChild(
             executionID: parent.id, stepID: step.id, childExecutionID: step.forEach == nil ? started.id : nil, attempt: attempt, on: tx)
         var payload: JSONObject = [

@@ -9,6 +9,9 @@ public struct SubworkflowInvocation: Sendable {
     public let resolvedVersion: String
     /// The stored version, when the invocation read it.
     public let version: StoredWorkflowVersion?
+    /// The events the invocation wrote, when it created the execution (see ``LaunchedExecution``);
+    /// nil when an idempotency key found an earlier one.
+    public let events: [ExecutionEvent]?
 }
 
 /// Enqueues sub-workflow executions through the API (`enqueueSubworkflow`,
@@ -35,7 +38,7 @@ public struct SubworkflowInvocations: Sendable {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return try await answer(existing)
         }
-        let (chosen, definition) = try await resolve(tenantID: tenantID, workflow: workflow, version: version)
+        let (chosen, definition, breakerClosed) = try await resolve(tenantID: tenantID, workflow: workflow, version: version)
         let problems = definition.inputSchema.validate(input)
         guard problems.isEmpty else {
             throw EngineError(
@@ -66,7 +69,9 @@ public struct SubworkflowInvocations: Sendable {
                     placement = ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: placement.traceID, invoked: true, priority: priority)
                 }
                 let id = UUID()
-                let admission = try await SubworkflowBreakerQueries.admit(
+                // A closed breaker (read with the versions) admits without a second look; any other
+                // state is decided under the transaction, which may take the half-open probe slot.
+                let admission: BreakerAdmission = breakerClosed ? .admitted(probe: false) : try await SubworkflowBreakerQueries.admit(
                     tenantID: tenantID, childVersionID: chosen.id, executionID: id, settings: settings.breaker, on: tx)
                 if case .rejected(let retryAfter) = admission {
                     throw EngineError(
@@ -75,9 +80,10 @@ public struct SubworkflowInvocations: Sendable {
                 }
                 return try await ExecutionLauncher.launch(
                     id: id, tenantID: tenantID, versionID: chosen.id, definition: definition, input: input, idempotencyKey: idempotencyKey,
-                    placement: placement, environment: environment, on: tx)
+                    placement: placement, environment: environment, returningEvents: true, on: tx)
             }
-            return SubworkflowInvocation(execution: execution, workflowName: chosen.name, resolvedVersion: chosen.version, version: chosen)
+            return SubworkflowInvocation(
+                execution: execution.record, workflowName: chosen.name, resolvedVersion: chosen.version, version: chosen, events: execution.events)
         } catch let error as EngineError where error.code == .circuitOpen {
             BreakerMetrics.rejected(tenantID: tenantID)
             throw error
@@ -93,7 +99,8 @@ public struct SubworkflowInvocations: Sendable {
     /// The published version `version` (exact, range or `latest`) of `workflow` (id or name) resolves to.
     /// One light query lists the version numbers; the chosen version's definition comes from the
     /// process-wide cache (versions are immutable).
-    func resolve(tenantID: String, workflow: String, version: String) async throws -> (StoredWorkflowVersion, WorkflowDefinition) {
+    /// Also says whether the chosen version's circuit breaker is closed.
+    func resolve(tenantID: String, workflow: String, version: String) async throws -> (StoredWorkflowVersion, WorkflowDefinition, breakerClosed: Bool) {
         let published = try await WorkflowQueries.versionNumbers(tenantID: tenantID, workflow: workflow, on: postgres)
         guard let first = published.first else {
             throw EngineError(.notFound, "Workflow \(workflow) does not exist or has no published version.")
@@ -116,7 +123,7 @@ public struct SubworkflowInvocations: Sendable {
         let stored = StoredWorkflowVersion(
             id: chosen.id, workflowID: chosen.workflowID, tenantID: tenantID, name: chosen.name, version: chosen.version,
             definition: definition.source, publishedBy: chosen.publishedBy, createdAt: chosen.createdAt)
-        return (stored, definition)
+        return (stored, definition, chosen.breakerClosed)
     }
 
     /// The circuit breakers of the tenant's versions among `childVersionIDs` (versions without a
@@ -134,6 +141,6 @@ public struct SubworkflowInvocations: Sendable {
         guard let stored = try await WorkflowQueries.version(tenantID: execution.tenantID, id: execution.workflowVersionID, on: postgres) else {
             throw EngineError(.notFound, "Workflow version \(execution.workflowVersionID) does not exist.")
         }
-        return SubworkflowInvocation(execution: execution, workflowName: stored.name, resolvedVersion: stored.version, version: stored)
+        return SubworkflowInvocation(execution: execution, workflowName: stored.name, resolvedVersion: stored.version, version: stored, events: nil)
     }
 }
