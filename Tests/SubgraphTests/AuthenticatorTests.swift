@@ -31,6 +31,22 @@ struct AuthenticatorTests {
         }
     }
 
+    /// Verified tokens are remembered (most requests repeat their token), but never past `exp`,
+    /// and a remembered token vouches for no other text.
+    @Test func aRememberedTokenStillExpiresAndVouchesForNoOther() async throws {
+        let authenticator = try await Authenticator.make(.init(hmacSecret: secret))
+        let shortLived = try await token(expires: Date().addingTimeInterval(2))
+        #expect(try await authenticator.identity(ofToken: shortLived).tenantID == "acme")
+        #expect(try await authenticator.identity(ofToken: shortLived).tenantID == "acme")
+        // Same header and claims, another signature: a different text, so it is verified and refused.
+        let parts = shortLived.split(separator: ".")
+        let forged = "\(parts[0]).\(parts[1]).\(String(parts[2].reversed()))"
+        await #expect(throws: Authenticator.AuthFailure.self) { _ = try await authenticator.identity(ofToken: forged) }
+        // JWT expiry has whole-second resolution; wait until it has certainly passed.
+        try await Task.sleep(for: .milliseconds(3100))
+        await #expect(throws: Authenticator.AuthFailure.self) { _ = try await authenticator.identity(ofToken: shortLived) }
+    }
+
     @Test func shortSecretsAreRefusedWithAReason() async throws {
         do {
             _ = try await Authenticator.make(.init(hmacSecret: "short"))

@@ -35,6 +35,8 @@ public struct Identity: Sendable, Equatable {
 /// Verifies `Authorization: Bearer <JWT>` headers. The tenant comes from the token only.
 public struct Authenticator: Sendable {
     let keys: JWTKeyCollection
+    /// Tokens verified before: most requests repeat their client's token.
+    let verified = VerifiedTokenCache()
 
     /// Loads the keys; a malformed PEM key fails here, at start-up, with the key's position.
     public static func make(_ configuration: AuthConfiguration) async throws -> Authenticator {
@@ -64,14 +66,30 @@ public struct Authenticator: Sendable {
 
     /// The identity in the request's bearer token.
     public func identity(of request: Request) async throws(AuthFailure) -> Identity {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+        guard let header = request.headers[.authorization], let token = Self.bearerToken(in: header) else {
             throw AuthFailure(reason: "Send a bearer token: Authorization: Bearer <JWT>.")
         }
-        return try await identity(ofToken: String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces))
+        return try await identity(ofToken: token)
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header (scheme case-insensitive, RFC 7235),
+    /// without surrounding blanks; nil for any other scheme or an empty token. Runs on every
+    /// request, so it works on the UTF-8 view rather than through Foundation.
+    static func bearerToken(in header: String) -> String? {
+        let scheme = "bearer "
+        let lowercased: (UInt8) -> UInt8 = { (65...90).contains($0) ? $0 + 32 : $0 }
+        guard header.utf8.count > scheme.utf8.count,
+            header.utf8.prefix(scheme.utf8.count).elementsEqual(scheme.utf8, by: { lowercased($0) == $1 })
+        else { return nil }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let rest = header.utf8.dropFirst(scheme.utf8.count)
+        guard let first = rest.firstIndex(where: { !blank($0) }), let last = rest.lastIndex(where: { !blank($0) }) else { return nil }
+        return String(header[first...last])
     }
 
     /// Verifies one token (signature, expiry, claims).
     public func identity(ofToken token: String) async throws(AuthFailure) -> Identity {
+        if let known = verified.identity(of: token) { return known }
         let claims: TokenClaims
         do {
             claims = try await keys.verify(token, as: TokenClaims.self)
@@ -86,7 +104,9 @@ public struct Authenticator: Sendable {
             }
             roles.insert(known)
         }
-        return Identity(subject: claims.sub.value, tenantID: claims.tenant, roles: roles)
+        let identity = Identity(subject: claims.sub.value, tenantID: claims.tenant, roles: roles)
+        verified.remember(token, identity: identity, expires: claims.exp.value)
+        return identity
     }
 }
 
