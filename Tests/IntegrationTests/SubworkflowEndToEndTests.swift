@@ -31,6 +31,24 @@ struct SubworkflowEndToEndTests {
         let invoked = try await HTTP.post(base + "/api/workflows/\(childID)/versions/%5E1/invoke", json: #"{"input": {"n": 3}}"#, headers: auth)
         #expect(invoked.status == 202, "\(invoked.body)")
         #expect(invoked.body.contains(#""resolvedVersion":"1.0.0""#) && invoked.body.contains(#""executionId":""#), "\(invoked.body)")
+        // The response describes the new execution from what the invocation wrote (no read-back):
+        // its events are the stored ones, field for field, and it has no step runs or children yet.
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(invoked.body.utf8)) as? [String: Any])
+        let described = try #require(answer["execution"] as? [String: Any])
+        let invokedID = try #require(answer["executionId"] as? String)
+        let answeredEvents = try #require(described["events"] as? [[String: Any]])
+        #expect(answeredEvents.map { $0["type"] as? String } == ["EXECUTION_CREATED", "STEP_SCHEDULED"])
+        #expect((described["steps"] as? [Any])?.isEmpty == true && (described["children"] as? [Any])?.isEmpty == true)
+        let reread = try await HTTP.post(
+            base + "/graphql", json: #"{"query": "{ execution(id: \"\#(invokedID)\") { events { sequence type stepId payload createdAt hash } } }"}"#, headers: auth)
+        let stored = try #require(
+            ((try JSONSerialization.jsonObject(with: Data(reread.body.utf8)) as? [String: Any])?["data"] as? [String: Any])
+                .flatMap { ($0["execution"] as? [String: Any])?["events"] as? [[String: Any]] })
+        #expect(stored.count >= answeredEvents.count)
+        func canonical(_ event: [String: Any]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: event, options: [.sortedKeys]), as: UTF8.self)
+        }
+        #expect(try answeredEvents.map(canonical) == stored.prefix(answeredEvents.count).map(canonical))
         // An input the child's schema rejects: 422, nothing stored.
         let rejected = try await HTTP.post(base + "/api/workflows/child/versions/latest/invoke", json: #"{"input": {"n": "three"}}"#, headers: auth)
         #expect(rejected.status == 422 && rejected.body.contains("inputSchema"), "\(rejected.body)")

@@ -51,5 +51,33 @@ struct BatchLoadingTests {
         #expect(many <= 6)
         await db.shutdown()
     }
-}
 
+    /// Describing an execution the request just started costs no statement: its events, step runs
+    /// (none) and children (none) come from what the launch wrote. The rich selection must cost
+    /// what the bare one does; the admission caches (tier limits, queue depth) may expire between
+    /// two calls, so a pair gets three chances to line up.
+    @Test func describingAJustStartedExecutionReadsNothingBack() async throws {
+        let db = try await migratedDatabase("launchprime")
+        let engine = EngineRuntime(postgres: db)
+        let schema = try APIEndpoint.schema()
+        let published = try await engine.publisher.publish(tenantID: "acme", document: try JSONValue.parse(definition))
+        let context = APIContext(tenantID: "acme", subject: "u", roles: [.operator_], engine: engine)
+        func statements(_ selection: String) async throws -> Int {
+            let before = db.statementCount
+            let request = #"mutation { startExecution(id: "\#(published.workflowID.uuidString.lowercased())", version: "1.0.0", input: {}) \#(selection) }"#
+            let result = await graphql(schema: schema, request: request, contextValue: context)
+            #expect(result.errors.isEmpty, "\(result.errors)")
+            return db.statementCount - before
+        }
+        _ = try await statements("{ id }")
+        var pairs: [(bare: Int, rich: Int)] = []
+        for _ in 0..<3 {
+            let bare = try await statements("{ id }")
+            let rich = try await statements("{ id status steps { stepId } events { sequence type hash createdAt } children { id } cacheHits }")
+            pairs.append((bare, rich))
+            if bare == rich { break }
+        }
+        #expect(pairs.contains { $0.bare == $0.rich }, "statements (bare, rich): \(pairs)")
+        await db.shutdown()
+    }
+}
