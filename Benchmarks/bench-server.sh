@@ -46,12 +46,11 @@ bench_create_workflow() {
     -d "{\"name\": \"$name\", \"definition\": $definition}" | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p' | head -1
 }
 
-# Runs wrk against PATH at about RATE requests/s for SECONDS with CONNECTIONS connections.
+# Runs wrk against PATH at RATE requests/s (constant arrival rate, see paced-post.lua) for SECONDS
+# with CONNECTIONS connections.
 bench_wrk() {
   local path="$1" rate="$2" seconds="$3" connections="$4"
-  local delay=$(( connections * 1000 / rate - 1 ))
-  [ "$delay" -lt 0 ] && delay=0
-  echo "wrk: $connections connections, ${delay} ms pause per request, ${seconds} s, target ${rate}/s"
-  BENCH_PATH="$path" BENCH_TOKEN="$token" BENCH_DELAY_MS="$delay" \
+  echo "wrk: $connections connections, ${seconds} s, constant arrival rate ${rate}/s"
+  BENCH_PATH="$path" BENCH_TOKEN="$token" BENCH_RATE="$rate" BENCH_THREADS=2 \
     wrk -t2 -c"$connections" -d"${seconds}s" -s Benchmarks/paced-post.lua "$url"
 }

@@ -20,9 +20,11 @@ id="$(bench_create_workflow child '{"name": "child", "version": "1.0.0", "inputS
 if [ -n "${PERF_RECORD:-}" ]; then
   perf record -F 499 -g -p "${bench_pids[0]}" -o "$PERF_RECORD" -- sleep "$((seconds - 2))" >/dev/null 2>&1 &
 fi
-bench_wrk "/api/workflows/$id/versions/%5E1.0/invoke" "$rate" "$seconds" "${CONNECTIONS:-50}"
+bench_wrk "/api/workflows/$id/versions/%5E1.0/invoke" "$rate" "$seconds" "${CONNECTIONS:-100}"
 if [ -n "${CPU_REPORT:-}" ]; then
-  echo "cpu seconds: server $(ps -o cputime= -p "${bench_pids[0]}"), postgres $(ps -C postgres -o cputime= | awk -F: '{s += $1*3600 + $2*60 + $3} END {print s}') s"
+  # utime + stime in clock ticks from /proc (ps rounds each backend down to whole seconds).
+  cpu() { for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null; done | awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%.1f", s / hz}'; }
+  echo "cpu seconds: server $(cpu "${bench_pids[0]}"), postgres $(cpu $(pgrep -x postgres)), redis $(cpu $(pgrep -x redis-server))"
 fi
 # The children the workers finished meanwhile, and after a short drain.
 sleep 10
