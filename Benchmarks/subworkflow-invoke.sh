@@ -6,7 +6,7 @@
 #
 #   Benchmarks/subworkflow-invoke.sh [RATE] [SECONDS]     (defaults: 1000 requests/s for 60 s)
 #
-# CPU_REPORT=1 prints the CPU seconds of the server and of Postgres; PERF_RECORD=FILE records a
+# CPU_REPORT=1 prints the CPU seconds of the server, the workers, Postgres and Redis; PERF_RECORD=FILE records a
 # perf profile of the server.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,8 +23,11 @@ fi
 bench_wrk "/api/workflows/$id/versions/%5E1.0/invoke" "$rate" "$seconds" "${CONNECTIONS:-100}"
 if [ -n "${CPU_REPORT:-}" ]; then
   # utime + stime in clock ticks from /proc (ps rounds each backend down to whole seconds).
+  # This stack's Postgres and Redis only (the dev stack may run beside them): the postmaster on
+  # this port with its children, and the Redis server on this port.
+  postmaster="$(pgrep -o -f -- "postgres -D .* -p $MAESTRO_PG_PORT\$")"
   cpu() { for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null; done | awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%.1f", s / hz}'; }
-  echo "cpu seconds: server $(cpu "${bench_pids[0]}"), postgres $(cpu $(pgrep -x postgres)), redis $(cpu $(pgrep -x redis-server))"
+  echo "cpu seconds: server $(cpu "${bench_pids[0]}"), workers $(cpu "${bench_pids[@]:1}"), postgres $(cpu "$postmaster" $(pgrep -P "$postmaster")), redis $(cpu $(pgrep -f -- "redis-server .*:$MAESTRO_REDIS_PORT"))"
 fi
 # The children the workers finished meanwhile, and after a short drain.
 sleep 10
