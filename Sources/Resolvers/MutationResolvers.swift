@@ -55,10 +55,10 @@ enum MutationResolvers {
             let key = ValueBridge.string(arguments, "idempotencyKey")
             let priority = ValueBridge.priority(arguments)
             return ValueBridge.async {
-                try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority)
                 let workflow = try await Self.workflow(context, id)
                 let launched = try await context.engine.executions.launch(
-                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority)
+                    tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority,
+                    admit: { try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority) })
                 context.loaders.primeNew(launched.record, events: launched.events)
                 return .source(launched.record)
             }

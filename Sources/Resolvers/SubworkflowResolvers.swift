@@ -18,10 +18,10 @@ enum SubworkflowResolvers {
             let linked = arguments["parentExecutionId"].map { !$0.isNull } ?? false
             let parentID: UUID? = linked ? try ValueBridge.uuid(arguments, "parentExecutionId") : nil
             return ValueBridge.async {
-                try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority)
                 let invocation = try await context.engine.subworkflows.invoke(
                     tenantID: context.tenantID, workflow: workflow, version: version, input: input, idempotencyKey: key,
-                    parentExecutionID: parentID, parentStepID: parentStepID, priority: priority)
+                    parentExecutionID: parentID, parentStepID: parentStepID, priority: priority,
+                    admit: { try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority) })
                 // What the invocation already read needs no second query when the response asks for it.
                 context.loaders.primeNew(invocation.execution, events: invocation.events)
                 if let stored = invocation.version { context.loaders.version.prime(stored.id, stored) }

@@ -59,6 +59,32 @@ struct TenancyTests {
         await db.shutdown()
     }
 
+    /// A retry that repeats an idempotency key gets its first execution back without being
+    /// admitted again: it neither spends a token nor is refused once the bucket is empty.
+    @Test func retriesWithAnIdempotencyKeyAreAnsweredWithoutAdmission() async throws {
+        let (engine, db, tenant) = try await engine(redis: nil)
+        _ = try await engine.publisher.publish(
+            tenantID: tenant,
+            document: try JSONValue.parse(#"{"name": "w", "version": "1.0.0", "inputSchema": {"type": "object"}, "steps": [{"id": "a", "type": "transform", "with": {"output": {}}}]}"#))
+        let admission = engine.admission
+        let admit: @Sendable () async throws -> Void = { try await admission.admit(tenantID: tenant, input: [:]) }
+        func start(_ key: String) async throws -> UUID {
+            try await engine.executions.launch(tenantID: tenant, workflow: "w", version: "1.0.0", input: [:], idempotencyKey: key, admit: admit).record.id
+        }
+        let first = try await start("order-1")
+        // The burst is 3: two more new executions empty the bucket.
+        _ = try await start("order-2")
+        _ = try await start("order-3")
+        let refused = await #expect(throws: EngineError.self) { _ = try await start("order-4") }
+        #expect(refused?.code == .rateLimited)
+        // Retries of a request that was admitted are answered, however often they come.
+        for _ in 0..<5 { #expect(try await start("order-1") == first) }
+        let invoked = try await engine.subworkflows.invoke(tenantID: tenant, workflow: "w", version: "^1", input: [:], idempotencyKey: "order-1", admit: admit)
+        #expect(invoked.execution.id == first)
+        #expect(try await db.queryFirst("SELECT count(*) AS n FROM executions")?.decode("n", as: Int.self) == 3)
+        await db.shutdown()
+    }
+
     @Test func tierGuardrailsApplyToPublishingAndFanOut() async throws {
         let (engine, db, tenant) = try await engine(redis: nil)
         let group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))

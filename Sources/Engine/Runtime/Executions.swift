@@ -31,12 +31,18 @@ public struct Executions: Sendable {
     /// ``start(tenantID:workflow:version:input:idempotencyKey:priority:)``, answering with what the
     /// launch wrote (its events) for a caller that describes the new execution; an execution found
     /// by its idempotency key comes without them.
+    ///
+    /// `admit` (the API's admission control) runs only when the request would create an
+    /// execution, before anything is read or stored for it: a retry that repeats an idempotency key
+    /// gets its first execution back without spending budget or being refused.
     public func launch(
-        tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil, priority: TaskPriority = .standard
+        tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil, priority: TaskPriority = .standard,
+        admit: (@Sendable () async throws -> Void)? = nil
     ) async throws -> LaunchedExecution {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return LaunchedExecution(record: existing, events: nil)
         }
+        try await admit?()
         guard let (versionID, definition) = try await definitions.version(tenantID: tenantID, name: name, version: version, postgres: postgres) else {
             throw EngineError(.notFound, "Workflow \"\(name)\" has no published version \(version).")
         }

@@ -31,13 +31,17 @@ public struct SubworkflowInvocations: Sendable {
     ///   - version: an exact version, an npm-style range (`^2.1`) or `latest` (the highest release).
     ///   - parentExecutionID: links the child to a running execution of the tenant (lineage,
     ///     shared trace, depth); the parent's steps do not wait for it.
+    ///   - admit: the API's admission control; runs only when the request would create an
+    ///     execution, so a retry repeating an idempotency key is answered without spending budget.
     public func invoke(
         tenantID: String, workflow: String, version: String, input: JSONValue, idempotencyKey: String? = nil,
-        parentExecutionID: UUID? = nil, parentStepID: String? = nil, priority: TaskPriority = .standard
+        parentExecutionID: UUID? = nil, parentStepID: String? = nil, priority: TaskPriority = .standard,
+        admit: (@Sendable () async throws -> Void)? = nil
     ) async throws -> SubworkflowInvocation {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return try await answer(existing)
         }
+        try await admit?()
         let (chosen, definition, breakerClosed) = try await resolve(tenantID: tenantID, workflow: workflow, version: version)
         let problems = definition.inputSchema.validate(input)
         guard problems.isEmpty else {
