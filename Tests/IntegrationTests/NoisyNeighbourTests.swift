@@ -106,15 +106,16 @@ struct NoisyNeighbourTests {
         #expect(!retryAfters.isEmpty, "A flooded at 10× its budget, so attempts are refused")
         #expect(retryAfters.allSatisfy { $0 == 1 }, "at 60/s a token is back within a second: \(Set(retryAfters))")
         #expect(crowded.started == alone.started)
-        // Throughput within 10 %; latency within 10 %, or 250 ms for the noise of other test suites
-        // running in parallel on 2 cores. Queued behind A's backlog (over 100 tasks at 40 per
-        // second), B would wait seconds, so the floor still tells isolation from its absence.
+        // Throughput within 10 %; latency within 10 %, or 750 ms for the noise of other test suites
+        // running in parallel on 2 cores (B's p95 alone has ranged from 36 ms to 1.2 s there).
+        // Queued behind A's backlog (over 100 tasks, drained at about 40 per second), B would wait
+        // 2.5 s and more, so the floor still tells isolation from its absence.
         #expect(Double(crowded.completedInTime) >= Double(alone.completedInTime) * 0.9, "B's throughput: \(crowded) vs \(alone)")
-        #expect(crowded.p95Milliseconds <= max(alone.p95Milliseconds * 1.1, alone.p95Milliseconds + 250), "B's p95: \(crowded) vs \(alone)")
+        #expect(crowded.p95Milliseconds <= max(alone.p95Milliseconds * 1.1, alone.p95Milliseconds + 750), "B's p95: \(crowded) vs \(alone)")
         // Without fair claims and A's cap, B would have queued behind A's backlog: it exists.
         let backlog = try await db.queryFirst("SELECT count(*) AS n FROM tasks WHERE tenant_id = $1 AND state = 'ready'", [a])?.decode("n", as: Int.self) ?? 0
         print("noisy neighbour: A's backlog when B finished: \(backlog) ready tasks")
-        #expect(backlog > 20)
+        #expect(backlog > 100)
 
         for worker in workers { worker.signal(SIGTERM) }
         for worker in workers { _ = try? await worker.waitForExit(seconds: 15) }
