@@ -142,10 +142,10 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// Whether a connection whose work just ended can go back to the pool. After success it can
-    /// (the pool checks it again before its next use); after an error, libpq decides.
+    /// Whether a connection whose work just ended must not go back to the pool. It is checked even
+    /// after success: the pool may hand it straight to a waiter, and a server that went away
+    /// meanwhile must cost a reconnect, not the waiter's request.
     func isBroken(after error: (any Error)?) async -> Bool {
-        guard let error else { return false }
         if let error = error as? PostgresError, error.meansConnectionUnusable { return true }
         return await !isUsable()
     }
@@ -217,10 +217,10 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
         defer { results.forEach { PQclear($0) } }
         var synced = false
         if sent {
-            var nulls = 0
-            while nulls < 8 {
+            // Two results, two NULLs and the sync are expected; anything much longer is a broken
+            // connection, never an endless loop.
+            for _ in 0..<16 {
                 guard let result = PQgetResult(handle) else {
-                    nulls += 1
                     if PQstatus(handle) != CONNECTION_OK { break }
                     continue
                 }
@@ -230,6 +230,7 @@ public final class PostgresConnection: @unchecked Sendable, PooledConnection {
                     break
                 }
                 results.append(result)
+                if PQstatus(handle) != CONNECTION_OK { break }
             }
         }
         guard synced, PQexitPipelineMode(handle) == 1, results.count == 2 else { throw lost() }

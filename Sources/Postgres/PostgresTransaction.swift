@@ -5,7 +5,9 @@ import Synchronization
 ///
 /// `BEGIN` is sent with the transaction's first statement (see
 /// ``PostgresConnection/beginAndQuery(_:_:)``), saving a round trip per transaction; a
-/// transaction that runs no statement never reaches the server.
+/// transaction that runs no statement never reaches the server. A transaction's statements run
+/// one after another (never `async let` or a task group over one transaction): which one carries
+/// the `BEGIN` is decided before it is queued.
 public struct PostgresTransaction: PostgresExecutor {
     let connection: PostgresConnection
     private let state = BeginState()

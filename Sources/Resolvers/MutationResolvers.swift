@@ -55,10 +55,16 @@ enum MutationResolvers {
             let key = ValueBridge.string(arguments, "idempotencyKey")
             let priority = ValueBridge.priority(arguments)
             return ValueBridge.async {
+                let admit: @Sendable () async throws -> Void = {
+                    try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority)
+                }
+                // Without a key there is nothing to replay: refuse before any query. With one, a
+                // retry is answered first and only new work is admitted.
+                if key == nil { try await admit() }
                 let workflow = try await Self.workflow(context, id)
                 let launched = try await context.engine.executions.launch(
                     tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority,
-                    admit: { try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority) })
+                    admit: key == nil ? nil : admit)
                 context.loaders.primeNew(launched.record, events: launched.events)
                 return .source(launched.record)
             }

@@ -73,10 +73,13 @@ public struct SubworkflowInvocations: Sendable {
                     placement = ExecutionPlacement(parent: nil, rootExecutionID: nil, depth: 0, traceID: placement.traceID, invoked: true, priority: priority)
                 }
                 let id = UUID()
-                // A closed breaker (read with the versions) admits without a second look; any other
-                // state is decided under the transaction, which may take the half-open probe slot.
-                let admission: BreakerAdmission = breakerClosed ? .admitted(probe: false) : try await SubworkflowBreakerQueries.admit(
-                    tenantID: tenantID, childVersionID: chosen.id, executionID: id, settings: settings.breaker, on: tx)
+                // A closed breaker (read with the versions a moment ago) admits without a second look;
+                // any other state, or a read made stale by waiting for the parent's lock, is decided
+                // under the transaction, which may take the half-open probe slot.
+                let admission: BreakerAdmission = breakerClosed && parentExecutionID == nil
+                    ? .admitted(probe: false)
+                    : try await SubworkflowBreakerQueries.admit(
+                        tenantID: tenantID, childVersionID: chosen.id, executionID: id, settings: settings.breaker, on: tx)
                 if case .rejected(let retryAfter) = admission {
                     throw EngineError(
                         .circuitOpen, "The circuit breaker of \(chosen.name)@\(chosen.version) is open after repeated failures; the invocation failed fast.",
