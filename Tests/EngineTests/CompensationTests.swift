@@ -134,6 +134,47 @@ struct CompensationTests {
         await h.shutdown()
     }
 
+    /// A step still running when its execution is cancelled may yet take effect. Its handler waits
+    /// for the attempt to end: a late success is undone (after it, once), a clean late failure is
+    /// not undone at all. Both late outcomes are recorded with `afterEnd`.
+    @Test(arguments: [(200, "late-success"), (400, "late-failure")])
+    func aStepRunningAtCancelIsUndoneOnlyOnceItsAttemptEndedAndOnlyIfItMayHaveTakenEffect(status: Int, name: String) async throws {
+        let h = try await Harness()
+        try await h.publish("""
+            {"name": "\(name)", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "policy": {"transactions": {"t": {"compensateOn": ["error", "cancel"]}}},
+             "steps": [
+               {"id": "charge", "type": "http", "transaction": "t",
+                "with": {"method": "GET", "url": "{{env.DOWNSTREAM}}/slow-status/1200/\(status)"},
+                "compensate": {"type": "http", "with": \(Self.call("refund-\(name)"))}}
+             ]}
+            """)
+        let started = try await h.start(name, "1.0.0", [:])
+        for _ in 0..<300 where h.downstream.count("/slow-status/1200/\(status)") == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        try await h.engine.executions.cancel(tenantID: h.tenant, id: started.id)
+        let ended = try await waitForCompensation(h, started.id)
+        #expect(ended.status == .cancelled && ended.compensationState == "COMPLETED")
+
+        let log = try await h.engine.executions.events(tenantID: h.tenant, id: started.id)
+        let late = try #require(log.first { ($0.type == "STEP_SUCCEEDED" || $0.type == "STEP_FAILED") && $0.payload["afterEnd"] == true })
+        let compensated = try #require(log.first { $0.type == "COMPENSATE_COMPLETED" })
+        if status == 200 {
+            #expect(late.type == "STEP_SUCCEEDED")
+            #expect(h.downstream.count("/fail-first/0/refund-\(name)") == 1)
+            // The handler started only after the forward attempt had ended.
+            let startedUndo = try #require(log.first { $0.type == "COMPENSATE_STARTED" })
+            #expect(late.sequence < startedUndo.sequence, "\(log.map(\.type))")
+            #expect(compensated.payload["skipped"] == nil)
+        } else {
+            #expect(late.type == "STEP_FAILED")
+            #expect(h.downstream.count("/fail-first/0/refund-\(name)") == 0)
+            #expect(compensated.payload["skipped"] == true && !log.contains { $0.type == "COMPENSATE_STARTED" }, "\(log.map(\.type))")
+        }
+        let run = try #require(try await h.engine.executions.stepRuns(tenantID: h.tenant, id: started.id).first)
+        #expect(run.status == (status == 200 ? "SUCCEEDED" : "FAILED"))
+        await h.shutdown()
+    }
+
     @Test func aCompensationThatFailsTwiceIsRetriedAndOneThatAlwaysFailsEndsTheExecution() async throws {
         let h = try await Harness()
         try await h.publish("""

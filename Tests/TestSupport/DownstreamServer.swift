@@ -9,8 +9,9 @@ import Synchronization
 ///
 /// Routes: `/echo` (any method; answers the request back as JSON), `/flaky/{n}` (503 for the first
 /// n requests of each idempotency key, then 200), `/fail-first/{n}/{name}` (503 for the first n
-/// requests to that path whatever their keys, then 200), `/status/{code}`, `/slow/{ms}`, `/json/{name}`
-/// (answers the JSON registered under that name).
+/// requests to that path whatever their keys, then 200), `/status/{code}`, `/slow/{ms}`,
+/// `/slow-status/{ms}/{code}` (answers `code` after `ms`), `/json/{name}` (answers the JSON
+/// registered under that name).
 public final class DownstreamServer: Sendable {
     private let counts = Mutex<[String: Int]>([:])
     private let responses = Mutex<[String: String]>([:])
@@ -71,6 +72,13 @@ public final class DownstreamServer: Sendable {
             _ = self.record(request)
             try await Task.sleep(for: .milliseconds(ms))
             return Self.json(.ok, #"{"sleptMs":\#(ms)}"#)
+        }
+        router.get("/slow-status/{ms}/{code}") { request, context in
+            let ms = try context.parameters.require("ms", as: Int.self)
+            let code = try context.parameters.require("code", as: Int.self)
+            _ = self.record(request)
+            try await Task.sleep(for: .milliseconds(ms))
+            return Self.json(.init(code: code), #"{"status":\#(code)}"#)
         }
         router.get("/json/{name}") { request, context in
             let name = try context.parameters.require("name")

@@ -97,7 +97,7 @@ public struct StepTaskHandler: TaskHandler {
         case .failure(let failure):
             if failure.retryable && task.attempt < task.maxAttempts {
                 let delay = StepAttempt.retryDelay(step.retry, afterAttempt: task.attempt)
-                try await recordRetry(task, execution, step, failure, delay)
+                try await recordRetry(task, payload.iteration, execution, step, failure, delay)
                 return .completedByHandler
             }
             try await postgres.transaction { tx in
@@ -251,7 +251,12 @@ public struct StepTaskHandler: TaskHandler {
         try await postgres.transaction { tx in
             guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
-            if locked.status.isTerminal { return }  // cancelled or failed meanwhile: the result changes nothing
+            if locked.status.isTerminal {
+                try await Self.recordAfterEnd(
+                    task, execution.id, step.id, iteration, status: "SUCCEEDED", output: result.output, error: nil, cacheKey: result.cacheKey,
+                    cacheHit: result.cacheHit, on: tx)
+                return
+            }
             try await StepRunQueries.finished(
                 executionID: execution.id, stepID: step.id, iteration: iteration, status: "SUCCEEDED", output: result.output, error: nil,
                 cacheKey: result.cacheKey, cacheHit: result.cacheHit, on: tx)
@@ -267,12 +272,13 @@ public struct StepTaskHandler: TaskHandler {
 
     /// Requeues the task after `delay` and records `STEP_RETRYING`, in one transaction fenced by
     /// the task's attempt: a worker that lost its lease writes nothing.
-    private func recordRetry(_ task: ClaimedTask, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, _ delay: Double) async throws {
+    private func recordRetry(_ task: ClaimedTask, _ iteration: Int, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, _ delay: Double) async throws {
         try await postgres.transaction { tx in
             guard let locked = try await ExecutionQueries.lock(tenantID: task.tenantID, id: execution.id, on: tx) else { return }
             if locked.status.isTerminal {
-                // Cancelled or failed meanwhile: nothing to retry.
+                // Cancelled or failed meanwhile: nothing to retry, but the attempt's end is recorded.
                 guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+                try await Self.recordAfterEnd(task, execution.id, step.id, iteration, status: "FAILED", output: nil, error: Self.error(failure, step, task), on: tx)
                 return
             }
             guard try await TaskQueries.fail(task, error: failure.message, retryAfter: delay, on: tx) != nil else { throw LeaseLost(taskID: task.id) }
@@ -282,21 +288,50 @@ public struct StepTaskHandler: TaskHandler {
         }
     }
 
+    /// How a failed attempt is stored on its step run and in `STEP_FAILED`.
+    static func error(_ failure: StepFailure, _ step: StepDefinition, _ task: ClaimedTask) -> JSONValue {
+        var error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
+        if failure.timedOut { error["timedOut"] = true }
+        return .object(error)
+    }
+
+    /// Records how an attempt ended after its execution had (cancelled, or failed by another
+    /// step): nothing moves forward, but the step run and the log say what happened, with
+    /// `afterEnd` on the event. A compensation that found the step running waits for exactly
+    /// this, and undoes a late success (with its output at hand) or a time-out.
+    private static func recordAfterEnd(
+        _ task: ClaimedTask, _ executionID: UUID, _ stepID: String, _ iteration: Int, status: String, output: JSONValue?, error: JSONValue?,
+        cacheKey: String? = nil, cacheHit: Bool? = nil, on tx: PostgresTransaction
+    ) async throws {
+        try await StepRunQueries.finished(
+            executionID: executionID, stepID: stepID, iteration: iteration, status: status, output: output, error: error,
+            cacheKey: cacheKey, cacheHit: cacheHit, on: tx)
+        var payload: JSONObject = ["attempt": .int(Int64(task.attempt)), "afterEnd": true]
+        if status == "FAILED", case .object(let details)? = error {
+            for (key, value) in details where payload[key] == nil { payload[key] = value }
+        }
+        try await EventQueries.append(
+            tenantID: task.tenantID, executionID: executionID, type: status == "SUCCEEDED" ? .stepSucceeded : .stepFailed, stepID: stepID,
+            payload: .object(payload), on: tx)
+    }
+
     /// Records a terminal step failure and fails the execution, inside the caller's transaction
     /// (which holds the execution's row lock).
     private func recordFailure(_ task: ClaimedTask, _ iteration: Int, _ execution: ExecutionRecord, _ step: StepDefinition, _ failure: StepFailure, inline: Bool, on tx: PostgresTransaction) async throws {
         guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
-        if execution.status.isTerminal { return }
-        var error: JSONObject = ["stepId": .string(step.id), "message": .string(failure.message), "attempts": .int(Int64(task.attempt))]
-        if failure.timedOut { error["timedOut"] = true }
+        let error = Self.error(failure, step, task)
+        if execution.status.isTerminal {
+            if !inline { try await Self.recordAfterEnd(task, execution.id, step.id, iteration, status: "FAILED", output: nil, error: error, on: tx) }
+            return
+        }
         if inline {
             try await StepRunQueries.ranInline(
                 tenantID: task.tenantID, executionID: execution.id, stepID: step.id, iteration: iteration, attempt: task.attempt,
-                status: "FAILED", output: nil, error: .object(error), on: tx)
+                status: "FAILED", output: nil, error: error, on: tx)
         } else {
-            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: iteration, status: "FAILED", output: nil, error: .object(error), on: tx)
+            try await StepRunQueries.finished(executionID: execution.id, stepID: step.id, iteration: iteration, status: "FAILED", output: nil, error: error, on: tx)
         }
-        try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: .object(error), on: tx)
+        try await EventQueries.append(tenantID: task.tenantID, executionID: execution.id, type: .stepFailed, stepID: step.id, payload: error, on: tx)
         try await ExecutionProgress.fail(execution, error: ["message": .string("Step \"\(step.id)\" failed: \(failure.message)"), "stepId": .string(step.id)], on: tx)
     }
 }

@@ -28,8 +28,10 @@ public enum CompensationCause: Sendable, Hashable {
 ///
 /// A step is compensated when it is eligible for the cause (see ``CompensationCause``), has a
 /// `compensate` handler or is a `subworkflow` step (its child is undone, nested), and its forward
-/// run succeeded, or failed by timing out (its effect is unknown). Steps that never completed are
-/// left alone, and so are steps already compensated. The order is reverse completion order.
+/// run may have taken effect: it succeeded, failed by timing out, or was still running when the
+/// execution ended (its effect is unknown; the handler waits for that attempt to end and is
+/// skipped if it then fails cleanly). Steps that never started are left alone, and so are steps
+/// already compensated. The order is reverse completion order, running steps first.
 public enum CompensationPlanner {
     /// One step to undo.
     public struct Step: Sendable, Hashable {
@@ -50,7 +52,7 @@ public enum CompensationPlanner {
             guard let position = definition.steps.firstIndex(where: { $0.id == run.stepID }) else { continue }
             let step = definition.steps[position]
             guard eligible(step, definition: definition, cause: cause) else { continue }
-            let completed = run.status == "SUCCEEDED" || (run.status == "FAILED" && run.error?["timedOut"] == true)
+            let completed = mayHaveTakenEffect(run, step)
             // A subworkflow step is a candidate whatever its own status: a failed or interrupted
             // fan-out may have children that succeeded, and they are undone (the runner expands
             // only succeeded children). Its own handler runs only if the step completed.
@@ -72,10 +74,22 @@ public enum CompensationPlanner {
             candidates = Array(candidates[start...])
         }
         return candidates.map { candidate in
-            let completed = candidate.run.status == "SUCCEEDED" || (candidate.run.status == "FAILED" && candidate.run.error?["timedOut"] == true)
+            let completed = mayHaveTakenEffect(candidate.run, candidate.step)
             return Step(
                 stepID: candidate.step.id, undoesChildren: candidate.step.type.kind == .subworkflow,
                 hasHandler: candidate.step.compensate != nil && completed)
+        }
+    }
+
+    /// Whether a step's forward run may have had its effect: it succeeded, timed out, or (for a
+    /// step that calls out, not a `subworkflow` step, whose children are undone on their own) is
+    /// still running.
+    static func mayHaveTakenEffect(_ run: StepRunRecord, _ step: StepDefinition) -> Bool {
+        switch run.status {
+        case "SUCCEEDED": return true
+        case "FAILED": return run.error?["timedOut"] == true
+        case "RUNNING": return step.type.kind != .subworkflow
+        default: return false
         }
     }
 

@@ -81,6 +81,22 @@ struct CompensationTaskHandler: TaskHandler {
             throw EngineError(.invalidState, "Step \"\(item.stepID)\" of \(definition.name)@\(definition.version) has no compensate handler.")
         }
         if status == "REQUESTED" {
+            // A step that was still running when the plan was made is undone only after its
+            // attempt ends (undoing first could be overtaken by its effect), and not at all if it
+            // then failed cleanly. The step's outcome takes the execution's lock we hold.
+            switch try await CompensationQueries.forwardRun(of: item, on: tx) {
+            case .attemptRunning:
+                guard try await TaskQueries.postpone(
+                    task, seconds: Self.forwardPollSeconds, reason: "Waiting for the running attempt of step \"\(item.stepID)\" to end.", on: tx)
+                else { throw LeaseLost(taskID: task.id) }
+                return nil
+            case .failedCleanly:
+                guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
+                try await complete(item, of: record, payload: ["skipped": true, "label": .string(item.label), "reason": "the step failed without taking effect"], task: task, on: tx)
+                return nil
+            case .settled:
+                break
+            }
             try await CompensationQueries.setItemStatus([item], "RUNNING", on: tx)
             try await CompensationQueries.setState([record.executionID, item.executionID], "RUNNING", on: tx)
             try await EventQueries.append(
@@ -136,19 +152,28 @@ struct CompensationTaskHandler: TaskHandler {
         case .success:
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             _ = try await ExecutionQueries.lock(tenantID: task.tenantID, id: item.executionID, on: tx)
-            try await CompensationQueries.setItemStatus([item], "COMPLETED", on: tx)
-            try await EventQueries.append(
-                tenantID: task.tenantID, executionID: item.executionID, type: .compensateCompleted, stepID: item.stepID,
-                payload: ["attempts": .int(Int64(task.attempt)), "label": .string(item.label)], on: tx)
-            guard record.status == "RUNNING" else { return }
-            if try await !Compensations.enqueueNext(record, on: tx) {
-                Counter(label: "maestro_compensations_total", dimensions: [("tenant", task.tenantID), ("outcome", "completed")]).increment()
-                try await CompensationQueries.finish(record.id, status: "COMPLETED", on: tx)
-                try await CompensationQueries.setState([record.executionID] + record.plan.map(\.executionID), "COMPLETED", on: tx)
-            }
+            try await complete(item, of: record, payload: ["attempts": .int(Int64(task.attempt)), "label": .string(item.label)], task: task, on: tx)
         case .failure(let failure):
             guard try await TaskQueries.failPermanently(task, error: failure.message, on: tx) else { throw LeaseLost(taskID: task.id) }
             try await failItem(record, item, reason: failure.message, task: task, on: tx)
+        }
+    }
+
+    /// How often a handler waiting for its step's running attempt looks again.
+    static let forwardPollSeconds = 0.5
+
+    /// Records `item` as undone (`COMPENSATE_COMPLETED` with `payload`) and starts the next
+    /// handlers, or ends the compensation when none is left. The caller holds the compensation's
+    /// and the item execution's locks and has completed the task.
+    private func complete(_ item: CompensationItem, of record: CompensationRecord, payload: JSONObject, task: ClaimedTask, on tx: PostgresTransaction) async throws {
+        try await CompensationQueries.setItemStatus([item], "COMPLETED", on: tx)
+        try await EventQueries.append(
+            tenantID: task.tenantID, executionID: item.executionID, type: .compensateCompleted, stepID: item.stepID, payload: .object(payload), on: tx)
+        guard record.status == "RUNNING" else { return }
+        if try await !Compensations.enqueueNext(record, on: tx) {
+            Counter(label: "maestro_compensations_total", dimensions: [("tenant", task.tenantID), ("outcome", "completed")]).increment()
+            try await CompensationQueries.finish(record.id, status: "COMPLETED", on: tx)
+            try await CompensationQueries.setState([record.executionID] + record.plan.map(\.executionID), "COMPLETED", on: tx)
         }
     }
 

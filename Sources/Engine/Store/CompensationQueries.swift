@@ -16,6 +16,17 @@ public struct CompensationRecord: Sendable {
 }
 
 /// One compensate handler to run: which step of which execution (the root or a nested child).
+/// The forward run of a step a compensation is about to undo.
+enum ForwardRun: Sendable, Equatable {
+    /// It succeeded, timed out, or was abandoned (its effect is unknown): undo it.
+    case settled
+    /// An attempt is still running (the step was running when the plan was made): wait for it, so
+    /// the undo cannot overtake the effect.
+    case attemptRunning
+    /// It failed without timing out once the plan was made: nothing took effect, nothing to undo.
+    case failedCleanly
+}
+
 public struct CompensationItem: Sendable, Hashable {
     public let executionID: UUID
     public let stepID: String
@@ -92,6 +103,22 @@ enum CompensationQueries {
         var result: [CompensationItem: String] = [:]
         for item in items { result[item] = byKey["\(item.executionID)/\(item.stepID)"] }
         return result
+    }
+
+    /// Where the forward run of `item`'s step stands, read under the execution's row lock (which
+    /// the step's own outcome also takes, so the answer cannot change until commit).
+    static func forwardRun(of item: CompensationItem, on db: some PostgresExecutor) async throws -> ForwardRun {
+        guard let row = try await db.queryFirst("""
+            SELECT r.status, r.error::text AS error,
+                   EXISTS (SELECT 1 FROM tasks t WHERE t.tenant_id = r.tenant_id AND t.unique_key = $3 AND t.state = 'running') AS attempt_running
+            FROM step_runs r WHERE r.execution_id = $1 AND r.step_id = $2 AND r.iteration = 0
+            """, [item.executionID, item.stepID, StepTaskPayload(executionID: item.executionID, stepID: item.stepID).uniqueKey])
+        else { return .settled }
+        let status: String = try row.decode("status")
+        guard status == "RUNNING" || status == "FAILED" else { return .settled }
+        if status == "RUNNING" { return try row.decode("attempt_running") ? .attemptRunning : .settled }
+        let error: JSONValue? = try row.decodeIfPresent("error")
+        return error?["timedOut"] == true ? .settled : .failedCleanly
     }
 
     /// Sets the compensation status of the items' step runs.

@@ -120,6 +120,18 @@ public enum TaskQueries {
             """, [task.id, task.attempt]) == 1
     }
 
+    /// Puts a claimed task back to `ready` after `seconds` without counting the attempt: the
+    /// handler found it could not start yet (it waits for something else to end), which is not a
+    /// failure. Returns false when the lease was lost.
+    @discardableResult
+    public static func postpone(_ task: ClaimedTask, seconds: Double, reason: String, on db: some PostgresExecutor) async throws -> Bool {
+        try await db.execute("""
+            UPDATE tasks SET state = 'ready', attempt = attempt - 1, run_at = now() + make_interval(secs => $3), last_error = $4,
+                leased_by = NULL, lease_expires_at = NULL
+            WHERE id = $1 AND attempt = $2 AND state = 'running'
+            """, [task.id, task.attempt, seconds, reason]) == 1
+    }
+
     /// Records a failed attempt: back to `ready` after `retryAfter` seconds while attempts remain,
     /// otherwise `failed`. Returns the new state, or nil when the lease was lost.
     public static func fail(_ task: ClaimedTask, error: String, retryAfter: Double, on db: some PostgresExecutor) async throws -> TaskState? {

@@ -52,7 +52,20 @@ struct CompensationPlannerTests {
         #expect(try ids(.error(stepID: "hotel"), [Self.run("flight", "SUCCEEDED", at: 2), timedOut]) == ["hotel", "flight"])
         let refused = Self.run("hotel", "FAILED", at: 3, error: ["message": "HTTP 400"])
         #expect(try ids(.error(stepID: "hotel"), [Self.run("flight", "SUCCEEDED", at: 2), refused]) == ["flight"])
-        #expect(try ids(.error(stepID: "hotel"), [Self.run("flight", "RUNNING", at: nil), refused]).isEmpty)
+        #expect(try ids(.error(stepID: "hotel"), [Self.run("flight", "PENDING", at: nil), refused]).isEmpty)
+    }
+
+    /// A step still running when the execution ended may yet take effect: it is planned, first
+    /// (its handler waits for the attempt to end). A running sub-workflow step is planned for its
+    /// children only.
+    @Test func aStepStillRunningIsInDoubtAndPlannedFirst() throws {
+        let runs = [Self.run("flight", "SUCCEEDED", at: 2), Self.run("hotel", "RUNNING", at: nil)]
+        #expect(try ids(.cancel, runs) == ["hotel", "flight"])
+        let hotel = try #require(try CompensationPlanner.plan(Self.definition, runs: runs, cause: .cancel).first)
+        #expect(hotel.hasHandler)
+        let paying = [Self.run("flight", "SUCCEEDED", at: 2), Self.run("hotel", "SUCCEEDED", at: 3), Self.run("pay", "RUNNING", at: nil)]
+        let pay = try #require(try CompensationPlanner.plan(Self.definition, runs: paying, cause: .cancel).first)
+        #expect(pay.stepID == "pay" && pay.undoesChildren && !pay.hasHandler)
     }
 
     @Test func cancelAndManualCausesAndAlreadyCompensatedSteps() throws {
