@@ -13,14 +13,18 @@ public struct APIContext: Sendable {
     public let tenantID: String
     public let subject: String
     public let roles: Set<Role>
+    /// The caller's W3C trace (from its `traceparent` header): executions this request starts
+    /// join it. Nil starts a new trace.
+    public let traceID: String?
     let engine: EngineRuntime
     /// Batch loaders for this request (create one context per request: they cache).
     let loaders: RequestLoaders
 
-    public init(tenantID: String, subject: String, roles: Set<Role>, engine: EngineRuntime) {
+    public init(tenantID: String, subject: String, roles: Set<Role>, engine: EngineRuntime, traceID: String? = nil) {
         self.tenantID = tenantID
         self.subject = subject
         self.roles = roles
+        self.traceID = traceID
         self.engine = engine
         self.loaders = RequestLoaders(engine: engine, tenantID: tenantID)
     }

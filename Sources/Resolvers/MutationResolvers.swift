@@ -64,7 +64,7 @@ enum MutationResolvers {
                 let workflow = try await Self.workflow(context, id)
                 let launched = try await context.engine.executions.launch(
                     tenantID: context.tenantID, workflow: workflow.name, version: version, input: input, idempotencyKey: key, priority: priority,
-                    admit: key == nil ? nil : admit)
+                    traceID: context.traceID, admit: key == nil ? nil : admit)
                 context.loaders.primeNew(launched.record, events: launched.events)
                 return .source(launched.record)
             }

@@ -20,7 +20,7 @@ enum SubworkflowResolvers {
             return ValueBridge.async {
                 let invocation = try await context.engine.subworkflows.invoke(
                     tenantID: context.tenantID, workflow: workflow, version: version, input: input, idempotencyKey: key,
-                    parentExecutionID: parentID, parentStepID: parentStepID, priority: priority,
+                    parentExecutionID: parentID, parentStepID: parentStepID, priority: priority, traceID: context.traceID,
                     admit: { try await context.engine.admission.admit(tenantID: context.tenantID, input: input, priority: priority) })
                 // What the invocation already read needs no second query when the response asks for it.
                 context.loaders.primeNew(invocation.execution, events: invocation.events)

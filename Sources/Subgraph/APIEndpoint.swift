@@ -52,7 +52,8 @@ public enum APIEndpoint {
         }
     }
 
-    /// Who is asking: the verified token's identity as the resolvers' context, or 401.
+    /// Who is asking: the verified token's identity as the resolvers' context, or 401. A valid
+    /// `traceparent` header puts the executions the request starts into the caller's trace.
     static func inputs(dependencies: ServiceDependencies) -> GraphQLEndpoint.ExecutionInputs {
         let authenticator = dependencies.authenticator
         let engine = dependencies.engine
@@ -65,7 +66,8 @@ public enum APIEndpoint {
                     status: .unauthorized, message: error.reason,
                     headers: [.wwwAuthenticate: "Bearer realm=\"maestro\""])
             }
-            let context = APIContext(tenantID: identity.tenantID, subject: identity.subject, roles: identity.roles, engine: engine)
+            let traceID = request.headers.first { $0.name.canonicalName == "traceparent" }.flatMap { TraceParent.traceID(in: $0.value) }
+            let context = APIContext(tenantID: identity.tenantID, subject: identity.subject, roles: identity.roles, engine: engine, traceID: traceID)
             return (.null, context)
         }
     }

@@ -49,6 +49,17 @@ struct SubworkflowEndToEndTests {
             String(decoding: try JSONSerialization.data(withJSONObject: event, options: [.sortedKeys]), as: UTF8.self)
         }
         #expect(try answeredEvents.map(canonical) == stored.prefix(answeredEvents.count).map(canonical))
+        // A caller's W3C traceparent puts the invocation into the caller's trace; an invalid one is
+        // ignored (a new trace starts).
+        let caller = "4bf92f3577b34da6a3ce929d0e0e4736"
+        let traced = try await HTTP.post(
+            base + "/api/workflows/child/versions/1.0.0/invoke", json: #"{"input": {"n": 4}}"#,
+            headers: auth.merging(["traceparent": "00-\(caller)-00f067aa0ba902b7-01"]) { a, _ in a })
+        #expect(traced.status == 202 && traced.body.contains(#""traceId":"\#(caller)""#), "\(traced.body)")
+        let untraced = try await HTTP.post(
+            base + "/api/workflows/child/versions/1.0.0/invoke", json: #"{"input": {"n": 5}}"#,
+            headers: auth.merging(["traceparent": "00-\(caller.uppercased())-00f067aa0ba902b7-01"]) { a, _ in a })
+        #expect(untraced.status == 202 && untraced.body.contains(#""traceId":""#) && !untraced.body.lowercased().contains(caller), "\(untraced.body)")
         // An input the child's schema rejects: 422, nothing stored.
         let rejected = try await HTTP.post(base + "/api/workflows/child/versions/latest/invoke", json: #"{"input": {"n": "three"}}"#, headers: auth)
         #expect(rejected.status == 422 && rejected.body.contains("inputSchema"), "\(rejected.body)")

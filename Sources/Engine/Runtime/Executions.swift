@@ -34,10 +34,11 @@ public struct Executions: Sendable {
     ///
     /// `admit` (the API's admission control) runs only when the request would create an
     /// execution, before anything is read or stored for it: a retry that repeats an idempotency key
-    /// gets its first execution back without spending budget or being refused.
+    /// gets its first execution back without spending budget or being refused. `traceID` (32 hex
+    /// digits, the caller's W3C trace) puts the execution into the caller's trace; nil starts one.
     public func launch(
         tenantID: String, workflow name: String, version: String, input: JSONValue, idempotencyKey: String? = nil, priority: TaskPriority = .standard,
-        admit: (@Sendable () async throws -> Void)? = nil
+        traceID: String? = nil, admit: (@Sendable () async throws -> Void)? = nil
     ) async throws -> LaunchedExecution {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
             return LaunchedExecution(record: existing, events: nil)
@@ -55,7 +56,7 @@ public struct Executions: Sendable {
             return try await postgres.transaction { tx in
                 try await ExecutionLauncher.launch(
                     tenantID: tenantID, versionID: versionID, definition: definition, input: input, idempotencyKey: idempotencyKey,
-                    placement: .root(traceID: Self.newTraceID(), priority: priority), environment: environment, returningEvents: true, on: tx)
+                    placement: .root(traceID: traceID ?? Self.newTraceID(), priority: priority), environment: environment, returningEvents: true, on: tx)
             }
         } catch let error as PostgresError where error.sqlState == SQLState.uniqueViolation && idempotencyKey != nil {
             // Another request with the same key won the race: answer with its execution.

@@ -31,11 +31,13 @@ public struct SubworkflowInvocations: Sendable {
     ///   - version: an exact version, an npm-style range (`^2.1`) or `latest` (the highest release).
     ///   - parentExecutionID: links the child to a running execution of the tenant (lineage,
     ///     shared trace, depth); the parent's steps do not wait for it.
+    ///   - traceID: the caller's W3C trace (32 hex digits) for an invocation without a parent; a
+    ///     linked child always joins its parent's trace. Nil starts a new trace.
     ///   - admit: the API's admission control; runs only when the request would create an
     ///     execution, so a retry repeating an idempotency key is answered without spending budget.
     public func invoke(
         tenantID: String, workflow: String, version: String, input: JSONValue, idempotencyKey: String? = nil,
-        parentExecutionID: UUID? = nil, parentStepID: String? = nil, priority: TaskPriority = .standard,
+        parentExecutionID: UUID? = nil, parentStepID: String? = nil, priority: TaskPriority = .standard, traceID: String? = nil,
         admit: (@Sendable () async throws -> Void)? = nil
     ) async throws -> SubworkflowInvocation {
         if let idempotencyKey, let existing = try await ExecutionQueries.find(tenantID: tenantID, idempotencyKey: idempotencyKey, on: postgres) {
@@ -55,7 +57,7 @@ public struct SubworkflowInvocations: Sendable {
         let settings = adjusted
         do {
             let execution = try await postgres.transaction { tx in
-                var placement = ExecutionPlacement.root(traceID: Executions.newTraceID(), priority: priority)
+                var placement = ExecutionPlacement.root(traceID: traceID ?? Executions.newTraceID(), priority: priority)
                 if let parentExecutionID {
                     guard let parent = try await ExecutionQueries.lock(tenantID: tenantID, id: parentExecutionID, on: tx) else {
                         throw EngineError(.notFound, "Parent execution \(parentExecutionID) does not exist.")
