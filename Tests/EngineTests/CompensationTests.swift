@@ -175,6 +175,29 @@ struct CompensationTests {
         await h.shutdown()
     }
 
+    /// An attempt that timed out may have taken effect even when the retry after it then fails
+    /// cleanly: the step is still compensated, and its run says why.
+    @Test func aStepWhoseEarlierAttemptTimedOutIsCompensatedWhenALaterOneFailsCleanly() async throws {
+        let h = try await Harness()
+        try await h.publish("""
+            {"name": "flaky-charge", "version": "1.0.0", "inputSchema": {"type": "object"},
+             "steps": [
+               {"id": "charge", "type": "http", "transaction": "t", "timeout": "PT0.5S",
+                "retry": {"attempts": 2, "backoff": {"initial": "PT0.1S"}, "jitter": false},
+                "with": {"method": "GET", "url": "{{env.DOWNSTREAM}}/slow-once/2000/400/charge"},
+                "compensate": {"type": "http", "with": \(Self.call("refund-flaky"))}}
+             ]}
+            """)
+        let started = try await h.start("flaky-charge", "1.0.0", [:])
+        let ended = try await waitForCompensation(h, started.id)
+        #expect(ended.status == .failed && ended.compensationState == "COMPLETED")
+        #expect(h.downstream.count("/slow-once/2000/400/charge") == 2)
+        #expect(h.downstream.count("/fail-first/0/refund-flaky") == 1)
+        let run = try #require(try await h.engine.executions.stepRuns(tenantID: h.tenant, id: started.id).first)
+        #expect(run.status == "FAILED" && run.error?["earlierAttemptTimedOut"] == true && run.error?["timedOut"] == nil, "\(String(describing: run.error))")
+        await h.shutdown()
+    }
+
     @Test func aCompensationThatFailsTwiceIsRetriedAndOneThatAlwaysFailsEndsTheExecution() async throws {
         let h = try await Harness()
         try await h.publish("""

@@ -10,7 +10,8 @@ import Synchronization
 /// Routes: `/echo` (any method; answers the request back as JSON), `/flaky/{n}` (503 for the first
 /// n requests of each idempotency key, then 200), `/fail-first/{n}/{name}` (503 for the first n
 /// requests to that path whatever their keys, then 200), `/status/{code}`, `/slow/{ms}`,
-/// `/slow-status/{ms}/{code}` (answers `code` after `ms`), `/json/{name}` (answers the JSON
+/// `/slow-status/{ms}/{code}` (answers `code` after `ms`), `/slow-once/{ms}/{code}/{name}` (the
+/// first request to the path answers 200 after `ms`, later ones `code` at once), `/json/{name}` (answers the JSON
 /// registered under that name).
 public final class DownstreamServer: Sendable {
     private let counts = Mutex<[String: Int]>([:])
@@ -79,6 +80,13 @@ public final class DownstreamServer: Sendable {
             _ = self.record(request)
             try await Task.sleep(for: .milliseconds(ms))
             return Self.json(.init(code: code), #"{"status":\#(code)}"#)
+        }
+        router.get("/slow-once/{ms}/{code}/{name}") { request, context in
+            let ms = try context.parameters.require("ms", as: Int.self)
+            let code = try context.parameters.require("code", as: Int.self)
+            guard self.record(request) == 1 else { return Self.json(.init(code: code), #"{"status":\#(code)}"#) }
+            try await Task.sleep(for: .milliseconds(ms))
+            return Self.json(.ok, #"{"sleptMs":\#(ms)}"#)
         }
         router.get("/json/{name}") { request, context in
             let name = try context.parameters.require("name")

@@ -282,6 +282,7 @@ public struct StepTaskHandler: TaskHandler {
                 return
             }
             guard try await TaskQueries.fail(task, error: failure.message, retryAfter: delay, on: tx) != nil else { throw LeaseLost(taskID: task.id) }
+            try await StepRunQueries.attemptFailed(executionID: execution.id, stepID: step.id, iteration: iteration, error: Self.error(failure, step, task), on: tx)
             try await EventQueries.append(
                 tenantID: task.tenantID, executionID: execution.id, type: .stepRetrying, stepID: step.id,
                 payload: ["attempt": .int(Int64(task.attempt)), "error": .string(failure.message), "retryInSeconds": .double(delay)], on: tx)

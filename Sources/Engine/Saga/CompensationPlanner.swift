@@ -28,7 +28,7 @@ public enum CompensationCause: Sendable, Hashable {
 ///
 /// A step is compensated when it is eligible for the cause (see ``CompensationCause``), has a
 /// `compensate` handler or is a `subworkflow` step (its child is undone, nested), and its forward
-/// run may have taken effect: it succeeded, failed by timing out, or was still running when the
+/// run may have taken effect: it succeeded, failed after an attempt timed out, or was still running when the
 /// execution ended (its effect is unknown; the handler waits for that attempt to end and is
 /// skipped if it then fails cleanly). Steps that never started are left alone, and so are steps
 /// already compensated. The order is reverse completion order, running steps first.
@@ -87,10 +87,16 @@ public enum CompensationPlanner {
     static func mayHaveTakenEffect(_ run: StepRunRecord, _ step: StepDefinition) -> Bool {
         switch run.status {
         case "SUCCEEDED": return true
-        case "FAILED": return run.error?["timedOut"] == true
+        case "FAILED": return effectUnknown(run.error)
         case "RUNNING": return step.type.kind != .subworkflow
         default: return false
         }
+    }
+
+    /// Whether a failed run's effect is unknown: its last attempt timed out, or an earlier one did
+    /// (a retry that then failed cleanly says nothing about the attempt that timed out).
+    static func effectUnknown(_ error: JSONValue?) -> Bool {
+        error?["timedOut"] == true || error?["earlierAttemptTimedOut"] == true
     }
 
     /// The order and parallelism for `cause`: the failed step's scope decides for an error, the

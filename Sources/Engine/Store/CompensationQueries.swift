@@ -118,7 +118,7 @@ enum CompensationQueries {
         guard status == "RUNNING" || status == "FAILED" else { return .settled }
         if status == "RUNNING" { return try row.decode("attempt_running") ? .attemptRunning : .settled }
         let error: JSONValue? = try row.decodeIfPresent("error")
-        return error?["timedOut"] == true ? .settled : .failedCleanly
+        return CompensationPlanner.effectUnknown(error) ? .settled : .failedCleanly
     }
 
     /// Sets the compensation status of the items' step runs.

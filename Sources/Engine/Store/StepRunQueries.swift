@@ -68,11 +68,28 @@ enum StepRunQueries {
         executionID: UUID, stepID: String, iteration: Int, status: String, output: JSONValue?, error: JSONValue?,
         cacheKey: String? = nil, cacheHit: Bool? = nil, on db: some PostgresExecutor
     ) async throws {
+        // A failure remembers that an earlier attempt timed out (see `attemptFailed`): that
+        // attempt's effect is unknown, so the step is still compensated however the last one failed.
         try await db.execute("""
-            UPDATE step_runs SET status = $4, output = $5::jsonb, error = $6::jsonb, cache_key = $7, cache_hit = $8, finished_at = now()
+            UPDATE step_runs SET status = $4, output = $5::jsonb,
+                error = CASE WHEN $4 = 'FAILED' AND \(timedOutBefore) THEN $6::jsonb || '{"earlierAttemptTimedOut": true}'::jsonb ELSE $6::jsonb END,
+                cache_key = $7, cache_hit = $8, finished_at = now()
             WHERE execution_id = $1 AND step_id = $2 AND iteration = $3
             """, [executionID, stepID, iteration, status, output, error, cacheKey, cacheHit])
     }
+
+    /// Records the error of an attempt that will be retried (the run stays RUNNING; its `error`
+    /// shows the latest attempt's), keeping the memory of any earlier time-out.
+    static func attemptFailed(executionID: UUID, stepID: String, iteration: Int, error: JSONValue, on db: some PostgresExecutor) async throws {
+        try await db.execute("""
+            UPDATE step_runs SET error = CASE WHEN \(timedOutBefore) THEN $4::jsonb || '{"earlierAttemptTimedOut": true}'::jsonb ELSE $4::jsonb END
+            WHERE execution_id = $1 AND step_id = $2 AND iteration = $3
+            """, [executionID, stepID, iteration, error])
+    }
+
+    /// Whether the stored error says an attempt timed out (SQL over the row's current `error`).
+    private static let timedOutBefore =
+        "(COALESCE((error->>'timedOut')::boolean, false) OR COALESCE((error->>'earlierAttemptTimedOut')::boolean, false))"
 
     /// Points a `subworkflow` step's run at its latest child and records the attempt it is on.
     static func linkChild(executionID: UUID, stepID: String, childExecutionID: UUID?, attempt: Int, on db: some PostgresExecutor) async throws {
