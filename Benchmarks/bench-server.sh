@@ -39,11 +39,12 @@ bench_start() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; Postgres, Redis, the server, $workers workers and wrk share it"
 }
 
-# Creates workflow NAME from a definition document; prints its id.
+# Creates workflow NAME from a definition document; prints its id (the answer's first id: the
+# workflow's, which comes before its version's and any pinned child's).
 bench_create_workflow() {
   local name="$1" definition="$2"
   curl -sf -X POST "$url/api/workflows" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d "{\"name\": \"$name\", \"definition\": $definition}" | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p' | head -1
+    -d "{\"name\": \"$name\", \"definition\": $definition}" | grep -o '"id":"[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f4
 }
 
 # Runs wrk against PATH at RATE requests/s (constant arrival rate, see paced-post.lua) for SECONDS

@@ -67,6 +67,17 @@ struct ExecutionPlacement: Sendable {
     }
 }
 
+/// A child execution as a parent step's reconciliation sees it.
+struct ChildSummary: Sendable {
+    let id: UUID
+    /// The `forEach` element (0 without `forEach`).
+    let iteration: Int
+    /// The parent step's attempt that started it.
+    let attempt: Int
+    let status: ExecutionStatus
+    let error: JSONValue?
+}
+
 /// Statements on `executions`.
 enum ExecutionQueries {
     static func insert(
@@ -176,6 +187,31 @@ enum ExecutionQueries {
             WHERE tenant_id = $1 AND parent_execution_id = $2 AND parent_step_id = $3 AND parent_attempt IS NOT NULL
             ORDER BY parent_iteration, parent_attempt
             """, [tenantID, parentID, stepID]).map(decode)
+    }
+
+    /// What reconciling a parent step needs of each child it started, without inputs and outputs:
+    /// a fan-out over N elements reads N of these every time one of its children ends.
+    static func childSummaries(tenantID: String, parentID: UUID, stepID: String, on db: some PostgresExecutor) async throws -> [ChildSummary] {
+        try await db.query("""
+            SELECT id, parent_iteration, parent_attempt, status, error::text AS error FROM executions
+            WHERE tenant_id = $1 AND parent_execution_id = $2 AND parent_step_id = $3 AND parent_attempt IS NOT NULL
+            ORDER BY parent_iteration, parent_attempt
+            """, [tenantID, parentID, stepID]).map { row in
+            ChildSummary(
+                id: try row.decode("id"), iteration: try row.decode("parent_iteration"), attempt: try row.decode("parent_attempt"),
+                status: ExecutionStatus(rawValue: try row.decode("status")) ?? .failed, error: try row.decodeIfPresent("error"))
+        }
+    }
+
+    /// The outputs of the given executions (absent: no output), read once a fan-out is complete.
+    static func outputs(tenantID: String, ids: [UUID], on db: some PostgresExecutor) async throws -> [UUID: JSONValue] {
+        var outputs: [UUID: JSONValue] = [:]
+        for row in try await db.query(
+            "SELECT id, output::text AS output FROM executions WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND output IS NOT NULL", [tenantID, ids])
+        {
+            outputs[try row.decode("id")] = try row.decode("output")
+        }
+        return outputs
     }
 
     /// Locks the parent's children that have not ended, for cancelling them with their parent.

@@ -31,7 +31,7 @@ struct SubworkflowCoordinator: Sendable {
         }
         let child = try await definitions.definition(tenantID: parent.tenantID, versionID: edge.childVersionID, postgres: tx)
         let context = TemplateContext(input: parent.input, stepOutputs: outputs, env: environment)
-        let children = try await ExecutionQueries.children(tenantID: parent.tenantID, parentID: parent.id, stepID: step.id, on: tx)
+        let children = try await ExecutionQueries.childSummaries(tenantID: parent.tenantID, parentID: parent.id, stepID: step.id, on: tx)
         let tier = try await tenants.limits(for: parent.tenantID, on: tx)
 
         // The elements: one without forEach, else the array forEach yields, under the fan-out cap
@@ -58,16 +58,16 @@ struct SubworkflowCoordinator: Sendable {
         let maxAttempts = max(step.retry?.attempts ?? 1, 1)
 
         // The latest attempt of each element that has started.
-        var latest: [Int: ExecutionRecord] = [:]
-        for existing in children {
-            guard let link = existing.parent, let attempt = link.attempt, link.iteration < elements.count else { continue }
-            if let known = latest[link.iteration], let knownAttempt = known.parent?.attempt, knownAttempt >= attempt { continue }
-            latest[link.iteration] = existing
+        var latest: [Int: ChildSummary] = [:]
+        for existing in children where existing.iteration < elements.count {
+            if let known = latest[existing.iteration], known.attempt >= existing.attempt { continue }
+            latest[existing.iteration] = existing
         }
         var running = 0
-        var toStart: [(iteration: Int, attempt: Int, retrying: ExecutionRecord?)] = []
+        var toStart: [(iteration: Int, attempt: Int, retrying: ChildSummary?)] = []
         for iteration in latest.keys.sorted() {
-            guard let existing = latest[iteration], let attempt = existing.parent?.attempt else { continue }
+            guard let existing = latest[iteration] else { continue }
+            let attempt = existing.attempt
             switch existing.status {
             case .pending, .running:
                 running += 1
@@ -106,7 +106,7 @@ struct SubworkflowCoordinator: Sendable {
                     "error": retrying.error ?? .string(retrying.status.rawValue),
                 ])
             }
-            latest[iteration] = started
+            latest[iteration] = ChildSummary(id: started.id, iteration: iteration, attempt: attempt, status: started.status, error: started.error)
             running += 1
             // A half-open breaker lets one probe through: start nothing else until it has ended.
             if probe { break }
@@ -114,10 +114,13 @@ struct SubworkflowCoordinator: Sendable {
 
         let finished = (0..<elements.count).compactMap { latest[$0] }.filter { $0.status == .succeeded }
         guard running == 0, finished.count == elements.count else { return }
-        let output: JSONValue = step.forEach == nil ? (finished.first?.output ?? .null) : .array(finished.map { $0.output ?? .null })
+        // Outputs are read once, when every element has succeeded.
+        let childOutputs = try await ExecutionQueries.outputs(tenantID: parent.tenantID, ids: finished.map(\.id), on: tx)
+        let output: JSONValue =
+            step.forEach == nil ? (finished.first.flatMap { childOutputs[$0.id] } ?? .null) : .array(finished.map { childOutputs[$0.id] ?? .null })
         try await StepRunQueries.finished(executionID: parent.id, stepID: step.id, iteration: 0, status: "SUCCEEDED", output: output, error: nil, on: tx)
         events.add(.stepSucceeded, stepID: step.id, payload: [
-            "attempt": .int(Int64(finished.compactMap { $0.parent?.attempt ?? nil }.max() ?? 1)), "children": .int(Int64(finished.count)),
+            "attempt": .int(Int64(finished.map(\.attempt).max() ?? 1)), "children": .int(Int64(finished.count)),
         ])
         var known = outputs
         known[step.id] = output
