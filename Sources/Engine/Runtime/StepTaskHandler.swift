@@ -124,7 +124,9 @@ public struct StepTaskHandler: TaskHandler {
             _ = try await TaskQueries.failPermanently(task, error: "Step \"\(payload.stepID)\" is not part of the workflow definition.", on: tx)
             return .done(.completedByHandler)
         }
-        var outputs = try await ExecutionProgress.succeededOutputs(execution, on: tx)
+        // A PENDING execution has run no step yet (the first step task to get here marks it
+        // RUNNING, below, under this lock), so it has no outputs to read.
+        var outputs = execution.status == .pending ? [:] : try await ExecutionProgress.succeededOutputs(execution, on: tx)
         if outputs[step.id] != nil {
             guard try await TaskQueries.complete(task, on: tx) else { throw LeaseLost(taskID: task.id) }
             return .done(.completedByHandler)
