@@ -82,7 +82,8 @@ public enum APIEndpoint {
                 Streams the events of an execution as they happen (text/event-stream). Each event has `id` \
                 (its sequence number), `event` (its type) and `data` (the event as JSON, like GraphQL's \
                 ExecutionEvent). Reconnect with Last-Event-ID (or ?after=N) to resume after an event. The stream \
-                ends with an `end` event once the execution has ended.
+                ends with an `end` event (status, compensationState, lastSequence) once the execution has ended \
+                and so has its compensation, if one was requested.
                 """,
             "tags": ["executions"],
             "parameters": [

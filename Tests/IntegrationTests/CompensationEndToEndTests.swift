@@ -21,6 +21,13 @@ struct CompensationEndToEndTests {
         let workflowID = try #require(created.body.range(of: #""id":""#).map { String(created.body[$0.upperBound...].prefix(36)) })
         let started = try await HTTP.post(base + "/api/workflows/\(workflowID)/versions/1.0.0/execute", json: #"{"input": {}}"#, headers: operatorAuth)
         let executionID = try #require(started.body.range(of: #""id":""#).map { String(started.body[$0.upperBound...].prefix(36)) })
+        // Followed live from the start, the stream stays open through the compensation that runs
+        // after the execution failed, and ends once it has completed.
+        let live = try await HTTP.get(base + "/api/executions/\(executionID)/events", headers: operatorAuth)
+        let completedAt = try #require(live.body.range(of: "event: COMPENSATE_COMPLETED"), "\(live.body)")
+        let endAt = try #require(live.body.range(of: "event: end"), "\(live.body)")
+        #expect(completedAt.lowerBound < endAt.lowerBound)
+        #expect(live.body.contains(#"{"status":"FAILED","compensationState":"COMPLETED","#), "\(live.body)")
 
         var body = ""
         for _ in 0..<100 {

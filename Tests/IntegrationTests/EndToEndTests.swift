@@ -77,7 +77,7 @@ struct EndToEndTests {
         let stream = try await HTTP.get(base + "/api/executions/\(second)/events", headers: acme)
         #expect(stream.status == 200)
         #expect(stream.body.contains("event: STEP_SUCCEEDED"))
-        #expect(stream.body.contains("event: end\ndata: {\"status\":\"SUCCEEDED\",\"lastSequence\":7}"), "\(stream.body)")
+        #expect(stream.body.contains("event: end\ndata: {\"status\":\"SUCCEEDED\",\"compensationState\":\"NONE\",\"lastSequence\":7}"), "\(stream.body)")
         let read = try await HTTP.get(base + "/api/executions/\(second)", headers: acme)
         #expect(read.status == 200)
         #expect(read.body.contains(#""output":{"greeting":"Hello, Grace!"}"#), "\(read.body)")

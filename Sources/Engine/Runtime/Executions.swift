@@ -91,6 +91,13 @@ public struct Executions: Sendable {
     }
 
     /// The runs of every step of an execution.
+    /// Where an execution's event log stands, for a stream that follows it to the end: the log of
+    /// an ended execution still grows while its compensation is requested or running, and is
+    /// settled only when neither is the case. Nil for an execution the tenant does not have.
+    public func logProgress(tenantID: String, id: UUID) async throws -> ExecutionLogProgress? {
+        try await ExecutionQueries.logProgress(tenantID: tenantID, id: id, requestKey: CompensationRequestHandler.uniqueKey(executionID: id), on: postgres)
+    }
+
     public func stepRuns(tenantID: String, id: UUID) async throws -> [StepRunRecord] {
         try await StepRunQueries.all(tenantID: tenantID, executionID: id, on: postgres)
     }

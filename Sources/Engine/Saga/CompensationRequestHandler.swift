@@ -63,6 +63,11 @@ struct CompensationRequestHandler: TaskHandler {
         }
         _ = try await TaskQueries.insert(NewTask(
             tenantID: execution.tenantID, kind: Compensations.requestTaskKind, payload: JSONValue.object(payload).serialized(),
-            maxAttempts: 10, uniqueKey: "compensation-request/\(execution.id.uuidString.lowercased())"), on: tx)
+            maxAttempts: 10, uniqueKey: uniqueKey(executionID: execution.id)), on: tx)
+    }
+
+    /// The unique key of an execution's compensation request task.
+    static func uniqueKey(executionID: UUID) -> String {
+        "compensation-request/\(executionID.uuidString.lowercased())"
     }
 }

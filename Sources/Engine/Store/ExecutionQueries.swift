@@ -67,6 +67,15 @@ struct ExecutionPlacement: Sendable {
     }
 }
 
+/// See ``Executions/logProgress(tenantID:id:)``.
+public struct ExecutionLogProgress: Sendable, Equatable {
+    public let status: ExecutionStatus
+    /// NONE, REQUESTED, RUNNING, COMPLETED or FAILED.
+    public let compensationState: String
+    /// Ended, with no compensation requested or running: nothing more will be appended on its own.
+    public let settled: Bool
+}
+
 /// A child execution as a parent step's reconciliation sees it.
 struct ChildSummary: Sendable {
     let id: UUID
@@ -187,6 +196,23 @@ enum ExecutionQueries {
             WHERE tenant_id = $1 AND parent_execution_id = $2 AND parent_step_id = $3 AND parent_attempt IS NOT NULL
             ORDER BY parent_iteration, parent_attempt
             """, [tenantID, parentID, stepID]).map(decode)
+    }
+
+    /// The execution's status and compensation state, and whether a compensation request is still
+    /// queued for it (its task, by `requestKey`), in one read.
+    static func logProgress(tenantID: String, id: UUID, requestKey: String, on db: some PostgresExecutor) async throws -> ExecutionLogProgress? {
+        guard let row = try await db.queryFirst("""
+            SELECT e.status, e.compensation_state,
+                   EXISTS (SELECT 1 FROM tasks t WHERE t.tenant_id = e.tenant_id AND t.unique_key = $3 AND t.state IN ('ready', 'running')) AS requested
+            FROM executions e WHERE e.tenant_id = $1 AND e.id = $2
+            """, [tenantID, id, requestKey])
+        else { return nil }
+        let status = ExecutionStatus(rawValue: try row.decode("status")) ?? .failed
+        let compensation: String = try row.decode("compensation_state")
+        let requested: Bool = try row.decode("requested")
+        return ExecutionLogProgress(
+            status: status, compensationState: compensation,
+            settled: status.isTerminal && !requested && compensation != "REQUESTED" && compensation != "RUNNING")
     }
 
     /// What reconciling a parent step needs of each child it started, without inputs and outputs:

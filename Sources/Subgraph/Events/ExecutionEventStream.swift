@@ -12,8 +12,9 @@ import Resolvers
 /// The database is the source of truth: the stream reads events in order after the last one
 /// sent. `NOTIFY maestro_events` (sent in the transaction that appends an event) only wakes the
 /// stream early; without it the stream polls, so a lost notification delays an event, never
-/// drops it. The stream ends with an `end` event once the execution has ended and every event
-/// has been sent; a comment line every `heartbeat` keeps proxies from closing an idle stream.
+/// drops it. The stream ends with an `end` event once the execution has ended, its compensation
+/// (if one is requested) has ended too, and every event has been sent; a comment line every
+/// `heartbeat` keeps proxies from closing an idle stream.
 struct ExecutionEventStream: Sendable {
     let dependencies: ServiceDependencies
     var pollInterval: Duration = .seconds(2)
@@ -81,9 +82,11 @@ struct ExecutionEventStream: Sendable {
         var idle = Duration.zero
         try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
         while !Task.isCancelled {
-            // Read the status first: an execution's last events commit with its final status, so
-            // events read after seeing "ended" are complete.
-            let ended = try await executions.get(tenantID: tenantID, id: id)?.status.isTerminal ?? true
+            // Read the progress first: an execution's last events commit with its final status (and
+            // a compensation's with its final state), so events read after seeing "settled" are
+            // complete.
+            let progress = try await executions.logProgress(tenantID: tenantID, id: id)
+            let ended = progress?.settled ?? true
             var sent = 0
             while true {
                 let events = try await executions.events(tenantID: tenantID, id: id, after: after, limit: pageSize)
@@ -95,8 +98,10 @@ struct ExecutionEventStream: Sendable {
                 if events.count < pageSize { break }
             }
             if ended {
-                let status = try await executions.get(tenantID: tenantID, id: id)?.status.rawValue ?? "UNKNOWN"
-                try await writer.write(ByteBuffer(string: "event: end\ndata: {\"status\":\"\(status)\",\"lastSequence\":\(after)}\n\n"))
+                let status = progress?.status.rawValue ?? "UNKNOWN"
+                let compensation = progress?.compensationState ?? "NONE"
+                try await writer.write(ByteBuffer(
+                    string: "event: end\ndata: {\"status\":\"\(status)\",\"compensationState\":\"\(compensation)\",\"lastSequence\":\(after)}\n\n"))
                 break
             }
             if sent > 0 { idle = .zero }
