@@ -182,16 +182,16 @@ struct CompensationTests {
         try await h.publish("""
             {"name": "flaky-charge", "version": "1.0.0", "inputSchema": {"type": "object"},
              "steps": [
-               {"id": "charge", "type": "http", "transaction": "t", "timeout": "PT0.5S",
+               {"id": "charge", "type": "http", "transaction": "t", "timeout": "PT1S",
                 "retry": {"attempts": 2, "backoff": {"initial": "PT0.1S"}, "jitter": false},
-                "with": {"method": "GET", "url": "{{env.DOWNSTREAM}}/slow-once/2000/400/charge"},
+                "with": {"method": "GET", "url": "{{env.DOWNSTREAM}}/slow-once/3000/400/charge"},
                 "compensate": {"type": "http", "with": \(Self.call("refund-flaky"))}}
              ]}
             """)
         let started = try await h.start("flaky-charge", "1.0.0", [:])
         let ended = try await waitForCompensation(h, started.id)
         #expect(ended.status == .failed && ended.compensationState == "COMPLETED")
-        #expect(h.downstream.count("/slow-once/2000/400/charge") == 2)
+        #expect(h.downstream.count("/slow-once/3000/400/charge") == 2)
         #expect(h.downstream.count("/fail-first/0/refund-flaky") == 1)
         let run = try #require(try await h.engine.executions.stepRuns(tenantID: h.tenant, id: started.id).first)
         #expect(run.status == "FAILED" && run.error?["earlierAttemptTimedOut"] == true && run.error?["timedOut"] == nil, "\(String(describing: run.error))")
