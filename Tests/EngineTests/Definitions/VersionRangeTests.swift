@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
+
 @testable import Engine
 
 @Suite("Version ranges")
@@ -325,32 +327,18 @@ private enum NodeSemver {
 
     static func answers(ranges: [String], versions: [String], lists: [[String]]) throws -> [Answer] {
         let install = "install Node.js and node-semver (Debian packages nodejs and node-semver) to run the differential test"
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        guard
-            let node = path.split(separator: ":").map({ "\($0)/node" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
+        guard let node = Shell.which("node") else {
             throw Unavailable(description: "`node` was not found on PATH; \(install)")
         }
         let input = String(decoding: try JSONEncoder().encode(Input(ranges: ranges, versions: versions, lists: lists)), as: UTF8.self)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script, input]
         // Debian installs node modules in /usr/share/nodejs, which NodeSource builds do not search.
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = [environment["NODE_PATH"], "/usr/share/nodejs"].compactMap { $0 }.joined(separator: ":")
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Unavailable(description: "node-semver failed (exit \(process.terminationStatus)): \(errorText)\n\(install)")
+        let modules = [ProcessInfo.processInfo.environment["NODE_PATH"], "/usr/share/nodejs"].compactMap { $0 }.joined(separator: ":")
+        let output: String
+        do {
+            output = try Shell.run(node, ["-e", script, input], environment: ["NODE_PATH": modules])
+        } catch {
+            throw Unavailable(description: "node-semver failed: \(error)\n\(install)")
         }
-        return try JSONDecoder().decode([Answer].self, from: data)
+        return try JSONDecoder().decode([Answer].self, from: Data(output.utf8))
     }
 }
