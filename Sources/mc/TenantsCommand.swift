@@ -21,9 +21,9 @@ struct TenantsCommand: AsyncParsableCommand {
         }
     }
 
-    /// `mc tenants tiers`: every tier (admins).
+    /// `mc tenants tiers`: every tier (the platform role).
     struct Tiers: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every tier and its limits, as JSON (admins only).")
+        static let configuration = CommandConfiguration(abstract: "Print every tier and its limits, as JSON (the platform role only).")
         @OptionGroup var client: ClientOptions
 
         func run() async throws {
@@ -32,9 +32,9 @@ struct TenantsCommand: AsyncParsableCommand {
         }
     }
 
-    /// `mc tenants set-tier TENANT TIER` (admins).
+    /// `mc tenants set-tier TENANT TIER` (the platform role).
     struct SetTier: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set-tier", abstract: "Move a tenant to a tier (admins only).")
+        static let configuration = CommandConfiguration(commandName: "set-tier", abstract: "Move a tenant to a tier (the platform role only).")
         @OptionGroup var client: ClientOptions
         @Argument(help: "The tenant id.") var tenant: String
         @Argument(help: "The tier, e.g. free, standard, enterprise.") var tier: String
@@ -47,10 +47,10 @@ struct TenantsCommand: AsyncParsableCommand {
         }
     }
 
-    /// `mc tenants update-tier NAME --limits JSON` (admins).
+    /// `mc tenants update-tier NAME --limits JSON` (the platform role).
     struct UpdateTier: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "update-tier", abstract: "Create a tier or change some of its limits (admins only).")
+            commandName: "update-tier", abstract: "Create a tier or change some of its limits (the platform role only).")
         @OptionGroup var client: ClientOptions
         @Argument(help: "The tier's name.") var name: String
         @Option(help: "The limits to set, as JSON, e.g. '{\"maxPayloadBytes\": 65536, \"ratePerSecond\": 20}'.") var limits: String
