@@ -24,15 +24,19 @@ struct StepResultCacheTests {
         let tenant = "cache-\(UUID().uuidString.prefix(8).lowercased())"
         var engine: EngineRuntime
         var group: ServiceGroup
+        /// The worker group's run, awaited on restart so the old worker has stopped claiming.
+        var running: Task<Void, any Error>
 
         init(redisURL: String? = nil, region: String = "eu", token: String = "v1") async throws {
             db = try await migratedDatabase("cache", maxConnections: 16)
             redis = RedisClient(configuration: try RedisConfiguration(url: try redisURL ?? TestEnvironment.redisURL()))
             try await downstream.start()
-            (engine, group) = Self.start(db: db, redis: redis, environment: ["DOWNSTREAM": downstream.baseURL, "REGION": region], token: token)
+            (engine, group, running) = Self.start(db: db, redis: redis, environment: ["DOWNSTREAM": downstream.baseURL, "REGION": region], token: token)
         }
 
-        static func start(db: PostgresClient, redis: RedisClient, environment: [String: String], token: String) -> (EngineRuntime, ServiceGroup) {
+        static func start(
+            db: PostgresClient, redis: RedisClient, environment: [String: String], token: String
+        ) -> (EngineRuntime, ServiceGroup, Task<Void, any Error>) {
             let engine = EngineRuntime(
                 postgres: db,
                 configuration: .init(
@@ -40,14 +44,16 @@ struct StepResultCacheTests {
                     leaseSeconds: 10, pollInterval: .milliseconds(50)),
                 redis: redis)
             let group = ServiceGroup(configuration: .init(services: [engine.worker(listener: nil)], logger: .init(label: "test")))
-            Task { try await group.run() }
-            return (engine, group)
+            return (engine, group, Task { try await group.run() })
         }
 
-        /// Replaces the worker with one whose environment or secret differs.
+        /// Replaces the worker with one whose environment or secret differs. The old one must have
+        /// stopped first: left running, it could claim the next execution and answer it from the
+        /// cache under the old environment.
         func restart(region: String = "eu", token: String = "v1") async {
             await group.triggerGracefulShutdown()
-            (engine, group) = Self.start(db: db, redis: redis, environment: ["DOWNSTREAM": downstream.baseURL, "REGION": region], token: token)
+            _ = try? await running.value
+            (engine, group, running) = Self.start(db: db, redis: redis, environment: ["DOWNSTREAM": downstream.baseURL, "REGION": region], token: token)
         }
 
         func publish(ttl: String = "PT10M", path: String = "json/price") async throws -> PublishedVersion {
